@@ -1,0 +1,62 @@
+//! Everything that can happen to the reader, as data.
+
+/// One thing the user asked for, or one thing that happened to the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Jump to the pane at this position (0-5).
+    GoTo(usize),
+    /// Next pane, wrapping around.
+    NextSection,
+    /// Previous pane, wrapping around.
+    PrevSection,
+    /// Scroll down a line, or select the next item.
+    Down,
+    /// Scroll up a line, or select the previous item.
+    Up,
+    /// Page down.
+    PageDown,
+    /// Page up.
+    PageUp,
+    /// Half a page down.
+    HalfDown,
+    /// Half a page up.
+    HalfUp,
+    /// To the top.
+    Top,
+    /// To the bottom.
+    Bottom,
+    /// Follow the selected item's link.
+    Follow,
+    /// Back to where the last link was followed from.
+    Back,
+    /// Open the search prompt.
+    SearchStart,
+    /// Type a character into the search prompt.
+    SearchInput(char),
+    /// Delete the last character of the search prompt.
+    SearchDelete,
+    /// Clear the search prompt.
+    SearchClear,
+    /// Run the search typed so far.
+    SearchSubmit,
+    /// Close the search prompt without searching.
+    SearchCancel,
+    /// Next search hit.
+    SearchNext,
+    /// Previous search hit.
+    SearchPrev,
+    /// Toggle the help overlay.
+    Help,
+    /// Close the overlay, or clear the search.
+    Escape,
+    /// Quit.
+    Quit,
+    /// Suspend to the shell.
+    Suspend,
+    /// The terminal has a new size.
+    Resize(u16, u16),
+    /// Mouse wheel: lines to scroll (negative is up).
+    Wheel(i16),
+    /// Mouse click at a column and row.
+    Click(u16, u16),
+}

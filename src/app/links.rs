@@ -1,0 +1,66 @@
+//! Following links (Enter) and coming back (Backspace).
+
+use super::{App, Mark};
+use crate::doc::{Anchor, Link};
+use crate::section::SectionId;
+
+impl App {
+    /// Follows the selected item's link.
+    pub(crate) fn follow(&mut self) {
+        let link = if self.section.is_list() {
+            self.doc()
+                .items
+                .get(self.pane().selected)
+                .and_then(|i| i.link.clone())
+        } else {
+            None
+        };
+        let Some(link) = link else {
+            self.notice = Some(self.labels().no_link.to_string());
+            return;
+        };
+        self.remember();
+        match link {
+            Link::Actor(ix) => {
+                self.go_to(SectionId::Actors);
+                if let Some(item) = self.doc().item_for(ix) {
+                    self.select(item, true);
+                }
+                self.mark = None;
+            }
+            Link::Passage(anchor) => self.show_passage(SectionId::Text, anchor),
+        }
+        self.notice = Some(self.labels().back_hint.to_string());
+    }
+
+    /// Shows a passage a third of the way down the pane, and marks it.
+    pub(crate) fn show_passage(&mut self, section: SectionId, anchor: Anchor) {
+        self.go_to(section);
+        let line = self.layout().line_at(anchor.block, anchor.range.start);
+        let v = self.vline_of(line);
+        if let Some(item) = self.doc().blocks.get(anchor.block).and_then(|b| b.item) {
+            self.pane_mut().selected = item;
+            self.refresh_detail();
+        }
+        let top = self.pane().scroll;
+        if v < top || v >= top + self.page() {
+            self.pane_mut().scroll = v.saturating_sub(self.page() / 3);
+        }
+        self.clamp();
+        self.mark = Some(Mark { section, anchor });
+    }
+
+    /// Goes back to where the last link was followed from.
+    pub(crate) fn back(&mut self) {
+        let Some(place) = self.history.pop() else {
+            self.notice = Some(self.labels().no_history.to_string());
+            return;
+        };
+        self.section = place.section;
+        let pane = self.pane_mut();
+        pane.selected = place.selected;
+        pane.scroll = place.scroll;
+        self.mark = None;
+        self.prepare();
+    }
+}

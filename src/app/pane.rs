@@ -1,0 +1,220 @@
+//! Per-pane position, the wrapped layout of each pane, and the "virtual"
+//! lines of the main column (on narrow screens the selected actor's detail
+//! is shown inline, under it).
+
+use std::ops::Range;
+
+use super::{App, Detail};
+use crate::doc::{Context, Doc, Layout, detail};
+use crate::geometry::GUTTER;
+use crate::section::SectionId;
+
+/// Where a pane is, and its doc wrapped for the current width.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Pane {
+    /// Top line of the main column (virtual lines).
+    pub(crate) scroll: usize,
+    /// Selected item (list panes).
+    pub(crate) selected: usize,
+    /// Top line of the detail column (wide list panes).
+    pub(crate) detail_scroll: usize,
+    /// The doc wrapped to the main column; `None` until first shown.
+    pub(crate) layout: Option<Layout>,
+}
+
+/// A line of the main column: from the doc, or from the inline detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VLine {
+    /// Line of the pane's own layout.
+    Main(usize),
+    /// Line of the selected item's inline detail.
+    Detail(usize),
+}
+
+/// Columns the inline detail is indented by, under the selected actor.
+pub const INLINE_INDENT: u16 = 2;
+
+impl App {
+    /// Width the main column of `section` is wrapped to.
+    pub(crate) fn main_width(&self, section: SectionId) -> u16 {
+        if section.is_list() {
+            self.geometry.list_column().width.saturating_sub(GUTTER)
+        } else {
+            self.geometry.text_column().width
+        }
+    }
+
+    /// Whether the current pane shows the selected item's detail inline.
+    pub(crate) fn inline_detail(&self) -> bool {
+        self.section == SectionId::Actors && !self.geometry.wide() && !self.doc().items.is_empty()
+    }
+
+    /// Whether the current pane shows a detail, beside or inline.
+    pub(crate) fn has_detail(&self) -> bool {
+        self.section.is_list()
+            && !self.doc().items.is_empty()
+            && (self.geometry.wide() || self.inline_detail())
+    }
+
+    /// Width the detail is wrapped to.
+    fn detail_width(&self) -> u16 {
+        match self.geometry.detail_column() {
+            Some(col) => col.width,
+            None => self.main_width(self.section).saturating_sub(INLINE_INDENT),
+        }
+    }
+
+    /// Rows of the pane.
+    pub(crate) fn page(&self) -> usize {
+        usize::from(self.geometry.body.height).max(1)
+    }
+
+    /// The current pane's layout (empty before the first wrap).
+    pub(crate) fn layout(&self) -> &Layout {
+        static EMPTY: Layout = Layout {
+            width: 0,
+            lines: Vec::new(),
+            block_lines: Vec::new(),
+        };
+        self.pane().layout.as_ref().unwrap_or(&EMPTY)
+    }
+
+    /// Lines of the inline detail (0 when there is none).
+    fn inline_len(&self) -> usize {
+        if self.inline_detail() {
+            self.detail.layout.len()
+        } else {
+            0
+        }
+    }
+
+    /// The main-layout line after which the inline detail is inserted.
+    fn inline_at(&self) -> usize {
+        self.doc()
+            .items
+            .get(self.pane().selected)
+            .map_or(0, |item| self.layout().lines_of(&item.blocks).end)
+    }
+
+    /// Lines of the main column, inline detail included.
+    pub(crate) fn total_lines(&self) -> usize {
+        self.layout().len() + self.inline_len()
+    }
+
+    /// What is at virtual line `v`.
+    pub fn vline(&self, v: usize) -> Option<VLine> {
+        let (at, extra) = (self.inline_at(), self.inline_len());
+        let line = if v < at || extra == 0 {
+            VLine::Main(v)
+        } else if v < at + extra {
+            VLine::Detail(v - at)
+        } else {
+            VLine::Main(v - extra)
+        };
+        (v < self.total_lines()).then_some(line)
+    }
+
+    /// The virtual line of main-layout line `line`.
+    pub(crate) fn vline_of(&self, line: usize) -> usize {
+        if line >= self.inline_at() {
+            line + self.inline_len()
+        } else {
+            line
+        }
+    }
+
+    /// Virtual lines of item `item`, its inline detail included.
+    pub(crate) fn item_lines(&self, item: usize) -> Range<usize> {
+        let Some(it) = self.doc().items.get(item) else {
+            return 0..0;
+        };
+        let main = self.layout().lines_of(&it.blocks);
+        let start = self.vline_of(main.start);
+        let mut end = self.vline_of(main.end.saturating_sub(1)) + 1;
+        if item == self.pane().selected {
+            end += self.inline_len();
+        }
+        start..end.max(start)
+    }
+
+    /// The largest scroll of the main column.
+    pub(crate) fn max_scroll(&self) -> usize {
+        self.total_lines().saturating_sub(self.page())
+    }
+
+    /// The largest scroll of the detail column.
+    pub(crate) fn max_detail_scroll(&self) -> usize {
+        self.detail.layout.len().saturating_sub(self.page())
+    }
+
+    /// Wraps the current pane for the current size if it is not yet, keeping
+    /// the line at the top where it was, and refreshes the detail.
+    pub(crate) fn prepare(&mut self) {
+        if self.geometry.too_small {
+            return;
+        }
+        let width = self.main_width(self.section);
+        let dict = self.dict.as_ref();
+        let doc = self.docs.get(self.section);
+        let pane = self.panes.get_mut(self.section);
+        if pane.layout.as_ref().is_none_or(|l| l.width != width) {
+            let top = pane
+                .layout
+                .as_ref()
+                .and_then(|l| l.lines.get(pane.scroll))
+                .copied();
+            let layout = Layout::new(doc, width, dict);
+            pane.scroll = top.map_or(pane.scroll, |t| {
+                layout.line_at(t.block as usize, t.start as usize)
+            });
+            pane.layout = Some(layout);
+        }
+        let items = doc.items.len();
+        if pane.selected >= items {
+            pane.selected = items.saturating_sub(1);
+        }
+        self.refresh_detail();
+        self.clamp();
+    }
+
+    /// Rebuilds the detail if the selection or its width changed.
+    pub(crate) fn refresh_detail(&mut self) {
+        if !self.has_detail() {
+            self.detail = Detail::default();
+            return;
+        }
+        let item = self.pane().selected;
+        let width = self.detail_width();
+        let same = self.detail.section == Some(self.section) && self.detail.item == item;
+        if same && self.detail.layout.width == width {
+            return;
+        }
+        if !same {
+            self.pane_mut().detail_scroll = 0;
+            let target = self.doc().items.get(item).map_or(0, |i| i.target);
+            let cx = Context {
+                briefing: &self.briefing,
+                text: self.docs.get(SectionId::Text),
+                anchors: &self.anchors,
+                labels: self.lang.labels(),
+                symbols: &self.symbols,
+            };
+            let blocks = detail(&cx, self.section, target);
+            self.detail.doc = Doc {
+                blocks,
+                items: Vec::new(),
+            };
+            self.detail.section = Some(self.section);
+            self.detail.item = item;
+        }
+        self.detail.layout = Layout::new(&self.detail.doc, width, self.dict.as_ref());
+    }
+
+    /// Keeps scroll positions in range.
+    pub(crate) fn clamp(&mut self) {
+        let (max, max_detail) = (self.max_scroll(), self.max_detail_scroll());
+        let pane = self.pane_mut();
+        pane.scroll = pane.scroll.min(max);
+        pane.detail_scroll = pane.detail_scroll.min(max_detail);
+    }
+}

@@ -1,0 +1,18 @@
+//! The briefing: its file format, loading, sanitising and validation.
+
+mod decode;
+mod error;
+mod load;
+mod model;
+mod position;
+mod raw;
+pub mod sanitize;
+mod text;
+mod validate;
+
+pub use error::{LoadError, Problem};
+pub use load::{BUNDLED, BUNDLED_NAME, MAX_FILE_BYTES, load_bundled, load_file, parse};
+pub use model::{
+    Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
+};
+pub use validate::{MAX_ITEMS, MAX_TEXT_BYTES};

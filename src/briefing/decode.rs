@@ -1,0 +1,193 @@
+//! TOML text → raw model, collecting every syntax, type and unknown-field
+//! problem instead of stopping at the first.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, Deserializer};
+
+use super::raw::{RawActor, RawFigure, RawHead, RawQuote, RawRelation, RawSection, RawSource};
+
+/// A problem at a byte offset, before it is turned into line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diag {
+    /// Byte offset in the file.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Diag {
+    /// A problem at `offset`.
+    pub fn new(offset: usize, message: impl Into<String>) -> Self {
+        Self {
+            offset,
+            message: message.into(),
+        }
+    }
+}
+
+/// One element of a `[[list]]`: its raw value (if it decoded) and what the
+/// decoder had to drop, so that validation does not call those fields missing.
+#[derive(Debug)]
+pub struct Item<T> {
+    /// Where the table starts.
+    pub span: Range<usize>,
+    /// The decoded table, if it could be decoded at all.
+    pub value: Option<T>,
+    /// Keys removed because their values were wrong.
+    pub dropped: Vec<String>,
+}
+
+/// The whole file as raw, spanned data.
+#[derive(Debug, Default)]
+pub struct RawDocument {
+    /// Top-level keys.
+    pub head: Option<RawHead>,
+    /// Keys removed from the head because their values were wrong.
+    pub head_dropped: Vec<String>,
+    /// `[[actors]]`.
+    pub actors: Vec<Item<RawActor>>,
+    /// `[[relations]]`.
+    pub relations: Vec<Item<RawRelation>>,
+    /// `[[figures]]`.
+    pub figures: Vec<Item<RawFigure>>,
+    /// `[[quotes]]`.
+    pub quotes: Vec<Item<RawQuote>>,
+    /// `[[sections]]`.
+    pub sections: Vec<Item<RawSection>>,
+    /// `[[sources]]`.
+    pub sources: Vec<Item<RawSource>>,
+    /// Whether the TOML itself had errors (some keys may then be lost).
+    pub had_syntax_errors: bool,
+    /// Byte offsets of the list keys, for errors about whole lists.
+    pub list_spans: Vec<(&'static str, usize, usize)>,
+}
+
+/// The top-level keys that hold lists of tables.
+pub const LISTS: [&str; 6] = [
+    "actors",
+    "relations",
+    "figures",
+    "quotes",
+    "sections",
+    "sources",
+];
+
+/// Parses and decodes `text`, pushing every problem found onto `diags`.
+pub fn decode(text: &str, max_items: usize, diags: &mut Vec<Diag>) -> RawDocument {
+    let (doc, syntax) = DeTable::parse_recoverable(text);
+    let mut out = RawDocument {
+        had_syntax_errors: !syntax.is_empty(),
+        ..RawDocument::default()
+    };
+    for e in syntax {
+        diags.push(Diag::new(e.span().map_or(0, |s| s.start), e.message()));
+    }
+    let doc_span = doc.span();
+    let mut head = DeTable::new();
+    for (key, value) in doc.into_inner() {
+        let name = key.get_ref().as_ref();
+        if let Some(list) = LISTS.iter().find(|l| **l == name) {
+            let (start, len) = (key.span().start, list_len(&value));
+            out.list_spans.push((list, start, len));
+            if len > max_items {
+                diags.push(Diag::new(
+                    start,
+                    format!("too many entries in `{list}` ({len}; the limit is {max_items})"),
+                ));
+                continue;
+            }
+            match *list {
+                "actors" => out.actors = decode_list(list, value, diags),
+                "relations" => out.relations = decode_list(list, value, diags),
+                "figures" => out.figures = decode_list(list, value, diags),
+                "quotes" => out.quotes = decode_list(list, value, diags),
+                "sections" => out.sections = decode_list(list, value, diags),
+                _ => out.sources = decode_list(list, value, diags),
+            }
+        } else {
+            head.insert(key, value);
+        }
+    }
+    let (value, dropped) = decode_table::<RawHead>(Spanned::new(doc_span, head), diags);
+    out.head = value;
+    out.head_dropped = dropped;
+    out
+}
+
+/// Number of elements of an array value (0 for anything else).
+fn list_len(value: &Spanned<DeValue<'_>>) -> usize {
+    match value.get_ref() {
+        DeValue::Array(items) => items.len(),
+        _ => 0,
+    }
+}
+
+/// Decodes each table of a `[[list]]` on its own, so one bad entry does not
+/// hide the problems of the others.
+fn decode_list<T: DeserializeOwned>(
+    list: &str,
+    value: Spanned<DeValue<'_>>,
+    diags: &mut Vec<Diag>,
+) -> Vec<Item<T>> {
+    let span = value.span();
+    let DeValue::Array(items) = value.into_inner() else {
+        diags.push(Diag::new(
+            span.start,
+            format!("`{list}` must be a list of tables: [[{list}]]"),
+        ));
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let span = item.span();
+        let DeValue::Table(table) = item.into_inner() else {
+            diags.push(Diag::new(
+                span.start,
+                format!("each entry of `{list}` must be a table"),
+            ));
+            continue;
+        };
+        let (value, dropped) = decode_table::<T>(Spanned::new(span.clone(), table), diags);
+        out.push(Item {
+            span,
+            value,
+            dropped,
+        });
+    }
+    out
+}
+
+/// Deserialises one table; on an error, reports it, drops the key it belongs
+/// to and tries again, until the rest decodes.
+fn decode_table<T: DeserializeOwned>(
+    mut table: Spanned<DeTable<'_>>,
+    diags: &mut Vec<Diag>,
+) -> (Option<T>, Vec<String>) {
+    let mut dropped = Vec::new();
+    loop {
+        let error = match T::deserialize(Deserializer::from(table.clone())) {
+            Ok(value) => return (Some(value), dropped),
+            Err(e) => e,
+        };
+        let at = error.span().map_or(table.span().start, |s| s.start);
+        diags.push(Diag::new(at, error.message()));
+        let culprit = table
+            .get_ref()
+            .iter()
+            .find(|(k, v)| contains(&k.span(), at) || contains(&v.span(), at))
+            .map(|(k, _)| k.clone());
+        let Some(key) = culprit else {
+            return (None, dropped);
+        };
+        table.get_mut().remove(&key);
+        dropped.push(key.get_ref().to_string());
+    }
+}
+
+/// Whether `at` lies in `span` (an empty span contains its start).
+fn contains(span: &Range<usize>, at: usize) -> bool {
+    at >= span.start && at < span.end.max(span.start + 1)
+}

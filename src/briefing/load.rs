@@ -1,0 +1,104 @@
+//! Reading a briefing: the bundled one or a file, within the size limit.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::decode::decode;
+use super::error::{LoadError, Problem};
+use super::model::Briefing;
+use super::position::LineIndex;
+use super::validate::{MAX_ITEMS, validate};
+
+/// Largest briefing file accepted, checked before parsing.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The briefing compiled into the binary.
+pub const BUNDLED: &str = include_str!("../../content/nordkorea-russland.toml");
+
+/// How the bundled briefing is named in messages.
+pub const BUNDLED_NAME: &str = "nordkorea-russland.toml (bundled)";
+
+/// Loads the bundled briefing.
+///
+/// # Errors
+/// Only if the bundled file is broken, which a test rules out.
+pub fn load_bundled() -> Result<Briefing, LoadError> {
+    parse(BUNDLED, BUNDLED_NAME)
+}
+
+/// Reads, parses and validates the briefing at `path`.
+///
+/// # Errors
+/// When the file cannot be read, is too large, is not UTF-8, or is not a
+/// valid briefing.
+pub fn load_file(path: &Path) -> Result<Briefing, LoadError> {
+    let name = path.display().to_string();
+    let io = |error| LoadError::Io {
+        path: name.clone(),
+        error,
+    };
+    let file = File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit rather than trusting metadata: pipes and
+    // device files have no size.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(size, |m| m.len().max(size));
+        return Err(LoadError::TooLarge {
+            path: name,
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = e.as_bytes().get(..valid).unwrap_or_default();
+            let prefix = std::str::from_utf8(prefix).unwrap_or_default();
+            let (line, column) = LineIndex::new(prefix).line_col(valid);
+            return Err(LoadError::NotUtf8 {
+                path: name,
+                line,
+                column,
+            });
+        }
+    };
+    parse(&text, &name)
+}
+
+/// Parses and validates briefing text; `name` is used in messages.
+///
+/// # Errors
+/// Every problem found, each with its line and column.
+pub fn parse(text: &str, name: &str) -> Result<Briefing, LoadError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let lines = LineIndex::new(text);
+    let mut diags = Vec::new();
+    let raw = decode(text, MAX_ITEMS, &mut diags);
+    let briefing = validate(raw, &lines, &mut diags);
+    if diags.is_empty() {
+        return Ok(briefing);
+    }
+    diags.sort_by_key(|d| d.offset);
+    diags.dedup();
+    let problems = diags
+        .into_iter()
+        .map(|d| {
+            let (line, column) = lines.line_col(d.offset);
+            Problem {
+                line,
+                column,
+                message: d.message,
+            }
+        })
+        .collect();
+    Err(LoadError::Invalid {
+        path: name.to_string(),
+        problems,
+    })
+}

@@ -1,0 +1,375 @@
+//! The one key table: it dispatches keys, and the status hints and the help
+//! overlay are generated from it, so they cannot disagree.
+
+use crate::app::{Action, Mode};
+use crate::labels::Lang;
+
+/// A key as the reader tells keys apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A printable character (shift already applied).
+    Char(char),
+    /// Control plus a letter.
+    Ctrl(char),
+    /// Tab.
+    Tab,
+    /// Shift-Tab.
+    BackTab,
+    /// Enter.
+    Enter,
+    /// Backspace.
+    Backspace,
+    /// Escape.
+    Esc,
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// A function key.
+    F(u8),
+}
+
+impl Key {
+    /// How the key is written in hints and help.
+    pub fn label(self, ascii: bool) -> String {
+        let arrow = |u: &str, a: &str| if ascii { a.to_string() } else { u.to_string() };
+        match self {
+            Self::Char(' ') => "Space".to_string(),
+            Self::Char(c) => c.to_string(),
+            Self::Ctrl(c) => format!("Ctrl-{c}"),
+            Self::Tab => "Tab".to_string(),
+            Self::BackTab => "Shift-Tab".to_string(),
+            Self::Enter => "Enter".to_string(),
+            Self::Backspace => "Backspace".to_string(),
+            Self::Esc => "Esc".to_string(),
+            Self::Up => arrow("↑", "Up"),
+            Self::Down => arrow("↓", "Down"),
+            Self::Left => arrow("←", "Left"),
+            Self::Right => arrow("→", "Right"),
+            Self::PageUp => "PgUp".to_string(),
+            Self::PageDown => "PgDn".to_string(),
+            Self::Home => "Home".to_string(),
+            Self::End => "End".to_string(),
+            Self::F(n) => format!("F{n}"),
+        }
+    }
+}
+
+/// Text in both interface languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Both {
+    /// German.
+    pub de: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Both {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.de,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys, first one shown in hints.
+    pub keys: &'static [Key],
+    /// What they do. For `GoTo`, the key's position in `keys` is the pane.
+    pub action: Action,
+    /// How the keys are written when listing them one by one is too long.
+    pub keys_label: Option<&'static str>,
+    /// Description for the help overlay.
+    pub help: Both,
+    /// Short label for the status line, for the few keys advertised there.
+    pub hint: Option<Both>,
+}
+
+const fn both(de: &'static str, en: &'static str) -> Both {
+    Both { de, en }
+}
+
+/// Every key of the reader in normal mode.
+pub static BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[
+            Key::Char('1'),
+            Key::Char('2'),
+            Key::Char('3'),
+            Key::Char('4'),
+            Key::Char('5'),
+            Key::Char('6'),
+        ],
+        action: Action::GoTo(0),
+        keys_label: Some("1-6"),
+        help: both("zum Abschnitt 1-6", "jump to section 1-6"),
+        hint: Some(both("Abschnitte", "sections")),
+    },
+    Binding {
+        keys: &[Key::Tab, Key::Char('l'), Key::Right, Key::Char(']')],
+        action: Action::NextSection,
+        keys_label: None,
+        help: both("nächster Abschnitt", "next section"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::BackTab, Key::Char('h'), Key::Left, Key::Char('[')],
+        action: Action::PrevSection,
+        keys_label: None,
+        help: both("vorheriger Abschnitt", "previous section"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('j'), Key::Down],
+        action: Action::Down,
+        keys_label: None,
+        help: both("eine Zeile / nächster Eintrag", "down a line / next item"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('k'), Key::Up],
+        action: Action::Up,
+        keys_label: None,
+        help: both(
+            "eine Zeile zurück / vorheriger Eintrag",
+            "up a line / previous item",
+        ),
+        hint: None,
+    },
+    Binding {
+        keys: &[
+            Key::Char(' '),
+            Key::Char('f'),
+            Key::PageDown,
+            Key::Ctrl('f'),
+        ],
+        action: Action::PageDown,
+        keys_label: None,
+        help: both("eine Seite weiter", "page down"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('b'), Key::PageUp, Key::Ctrl('b')],
+        action: Action::PageUp,
+        keys_label: None,
+        help: both("eine Seite zurück", "page up"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('d'), Key::Ctrl('d')],
+        action: Action::HalfDown,
+        keys_label: None,
+        help: both("halbe Seite weiter", "half a page down"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('u'), Key::Ctrl('u')],
+        action: Action::HalfUp,
+        keys_label: None,
+        help: both("halbe Seite zurück", "half a page up"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('g'), Key::Home],
+        action: Action::Top,
+        keys_label: None,
+        help: both("zum Anfang", "to the top"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('G'), Key::End],
+        action: Action::Bottom,
+        keys_label: None,
+        help: both("zum Ende", "to the bottom"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Follow,
+        keys_label: None,
+        help: both(
+            "Verweis folgen (Zitat → Akteur, Zahl → Volltext, Akteur → erste Erwähnung)",
+            "follow the link (quote → speaker, figure → passage, actor → first mention)",
+        ),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Backspace, Key::Ctrl('h')],
+        action: Action::Back,
+        keys_label: None,
+        help: both(
+            "zurück, woher der Verweis kam",
+            "back to where the link was followed from",
+        ),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('/')],
+        action: Action::SearchStart,
+        keys_label: None,
+        help: both("in allen Abschnitten suchen", "search all sections"),
+        hint: Some(both("Suche", "search")),
+    },
+    Binding {
+        keys: &[Key::Char('n')],
+        action: Action::SearchNext,
+        keys_label: None,
+        help: both("nächster Treffer", "next hit"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('N')],
+        action: Action::SearchPrev,
+        keys_label: None,
+        help: both("vorheriger Treffer", "previous hit"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('?'), Key::F(1)],
+        action: Action::Help,
+        keys_label: None,
+        help: both("diese Hilfe", "this help"),
+        hint: Some(both("Hilfe", "help")),
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Escape,
+        keys_label: None,
+        help: both(
+            "Hilfe schliessen, Suche aufheben",
+            "close help, clear the search",
+        ),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Char('q'), Key::Ctrl('c')],
+        action: Action::Quit,
+        keys_label: None,
+        help: both("beenden", "quit"),
+        hint: Some(both("Ende", "quit")),
+    },
+    Binding {
+        keys: &[Key::Ctrl('z')],
+        action: Action::Suspend,
+        keys_label: None,
+        help: both(
+            "in die Shell (zurück mit fg)",
+            "suspend to the shell (back with fg)",
+        ),
+        hint: None,
+    },
+];
+
+/// Keys that also work while the help overlay is open.
+const HELP_KEYS: [Action; 7] = [
+    Action::Down,
+    Action::Up,
+    Action::PageDown,
+    Action::PageUp,
+    Action::HalfDown,
+    Action::HalfUp,
+    Action::Top,
+];
+
+/// The action of `key` in normal mode.
+pub fn normal_action(key: Key) -> Option<Action> {
+    BINDINGS.iter().find_map(|b| {
+        let at = b.keys.iter().position(|k| *k == key)?;
+        Some(match b.action {
+            Action::GoTo(_) => Action::GoTo(at),
+            other => other,
+        })
+    })
+}
+
+/// The action of `key` in `mode`.
+pub fn action(mode: Mode, key: Key) -> Option<Action> {
+    match mode {
+        Mode::Normal => normal_action(key),
+        Mode::Search => Some(match key {
+            Key::Ctrl('c') => Action::Quit,
+            Key::Esc => Action::SearchCancel,
+            Key::Enter => Action::SearchSubmit,
+            Key::Backspace | Key::Ctrl('h') => Action::SearchDelete,
+            Key::Ctrl('u') => Action::SearchClear,
+            Key::Char(c) => Action::SearchInput(c),
+            _ => return None,
+        }),
+        Mode::Help => match key {
+            Key::Esc | Key::Char('q' | '?') | Key::F(1) => Some(Action::Escape),
+            Key::Ctrl('c') => Some(Action::Quit),
+            Key::Ctrl('z') => Some(Action::Suspend),
+            _ => normal_action(key).filter(|a| HELP_KEYS.contains(a) || *a == Action::Bottom),
+        },
+    }
+}
+
+/// How a binding's keys are written: "j ↓", or its `keys_label`.
+pub fn keys_text(binding: &Binding, ascii: bool) -> String {
+    if let Some(label) = binding.keys_label {
+        return label.to_string();
+    }
+    binding
+        .keys
+        .iter()
+        .map(|k| k.label(ascii))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How a binding is written in the status line: its first key only.
+pub fn hint_key(binding: &Binding, ascii: bool) -> String {
+    binding
+        .keys_label
+        .map(str::to_string)
+        .or_else(|| binding.keys.first().map(|k| k.label(ascii)))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let all: Vec<Key> = BINDINGS
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, k) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(k), "{k:?} is bound twice");
+        }
+    }
+
+    #[test]
+    fn digits_go_to_their_section() {
+        assert_eq!(normal_action(Key::Char('1')), Some(Action::GoTo(0)));
+        assert_eq!(normal_action(Key::Char('6')), Some(Action::GoTo(5)));
+        assert_eq!(normal_action(Key::Char('7')), None);
+    }
+
+    #[test]
+    fn search_mode_types_letters_that_are_keys_elsewhere() {
+        assert_eq!(
+            action(Mode::Search, Key::Char('q')),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(action(Mode::Search, Key::Ctrl('c')), Some(Action::Quit));
+    }
+}

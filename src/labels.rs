@@ -1,0 +1,218 @@
+//! Interface labels in the languages built in (German and English).
+
+use crate::briefing::{ActorKind, SourceKind};
+
+/// Languages with built-in labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The interface language for a content language tag (English unless German).
+    pub fn for_tag(tag: &str) -> Self {
+        if tag.split('-').next() == Some("de") {
+            Self::De
+        } else {
+            Self::En
+        }
+    }
+
+    /// The short tag shown in the title bar.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::De => "de",
+            Self::En => "en",
+        }
+    }
+
+    /// The labels for this language.
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Self::De => &DE,
+            Self::En => &EN,
+        }
+    }
+}
+
+/// Every piece of interface text.
+#[derive(Debug)]
+pub struct Labels {
+    /// Section tab labels, in tab order.
+    pub sections: [&'static str; 6],
+    /// Heading of the key points.
+    pub key_points: &'static str,
+    /// Heading of the topics.
+    pub topics: &'static str,
+    /// Group headings of the actors pane, by kind.
+    pub people: &'static str,
+    /// See `people`.
+    pub states: &'static str,
+    /// See `people`.
+    pub organisations: &'static str,
+    /// See `people`.
+    pub media: &'static str,
+    /// Heading of the relations list.
+    pub relations: &'static str,
+    /// "according to" before an attribution.
+    pub according_to: &'static str,
+    /// Label before the aliases of an actor.
+    pub also_called: &'static str,
+    /// Heading of an actor's quotes.
+    pub quotes: &'static str,
+    /// Heading of an actor's figures.
+    pub figures: &'static str,
+    /// Heading of an actor's mentions in the text.
+    pub mentions: &'static str,
+    /// "and N more" after a cut list.
+    pub more: &'static str,
+    /// Heading of the passage a figure or quote comes from.
+    pub in_text: &'static str,
+    /// "cited for".
+    pub cited_for: &'static str,
+    /// Source kinds.
+    pub source_media: &'static str,
+    /// See `source_media`.
+    pub source_official: &'static str,
+    /// See `source_media`.
+    pub source_document: &'static str,
+    /// See `source_media`.
+    pub source_other: &'static str,
+    /// Hint that Enter follows a link, and where to.
+    pub enter_to_text: &'static str,
+    /// See `enter_to_text`.
+    pub enter_to_actor: &'static str,
+    /// Notice when the selected item has no link.
+    pub no_link: &'static str,
+    /// Notice after following a link.
+    pub back_hint: &'static str,
+    /// Notice when there is nowhere to go back to.
+    pub no_history: &'static str,
+    /// Search prompt.
+    pub search: &'static str,
+    /// Notice when a search finds nothing.
+    pub no_matches: &'static str,
+    /// Notice when n/N wrap around.
+    pub wrapped_top: &'static str,
+    /// See `wrapped_top`.
+    pub wrapped_bottom: &'static str,
+    /// Notice when n/N are pressed with no search.
+    pub no_search: &'static str,
+    /// Shown when the terminal is too small.
+    pub too_small: &'static str,
+    /// Help overlay title.
+    pub help_title: &'static str,
+    /// Help overlay footer.
+    pub help_close: &'static str,
+}
+
+impl Labels {
+    /// Group heading for an actor kind.
+    pub fn kind(&self, kind: ActorKind) -> &'static str {
+        match kind {
+            ActorKind::Person => self.people,
+            ActorKind::State => self.states,
+            ActorKind::Organisation => self.organisations,
+            ActorKind::Media => self.media,
+        }
+    }
+
+    /// Label of a source kind.
+    pub fn source_kind(&self, kind: SourceKind) -> &'static str {
+        match kind {
+            SourceKind::Media => self.source_media,
+            SourceKind::Official => self.source_official,
+            SourceKind::Document => self.source_document,
+            SourceKind::Other => self.source_other,
+        }
+    }
+}
+
+static DE: Labels = Labels {
+    sections: [
+        "Überblick",
+        "Kennzahlen",
+        "Zitate",
+        "Akteure",
+        "Volltext",
+        "Quellen",
+    ],
+    key_points: "Das Wichtigste in Kürze",
+    topics: "Themen",
+    people: "Personen",
+    states: "Staaten",
+    organisations: "Organisationen",
+    media: "Medien",
+    relations: "Beziehungen",
+    according_to: "laut",
+    also_called: "Auch genannt",
+    quotes: "Zitate",
+    figures: "Kennzahlen",
+    mentions: "Erwähnungen im Volltext",
+    more: "weitere",
+    in_text: "Im Volltext",
+    cited_for: "zitiert für",
+    source_media: "Medium",
+    source_official: "offizielle Stelle",
+    source_document: "Dokument",
+    source_other: "Quelle",
+    enter_to_text: "Enter: Stelle im Volltext",
+    enter_to_actor: "Enter: zum Akteur",
+    no_link: "Hier führt kein Verweis weiter",
+    back_hint: "Rücktaste: zurück",
+    no_history: "Kein Verweis, zu dem man zurück könnte",
+    search: "Suche",
+    no_matches: "Nicht gefunden",
+    wrapped_top: "Suche beginnt wieder oben",
+    wrapped_bottom: "Suche beginnt wieder unten",
+    no_search: "Noch keine Suche: / drücken",
+    too_small: "Fenster zu klein",
+    help_title: "Tasten",
+    help_close: "Esc, q oder ? schliesst",
+};
+
+static EN: Labels = Labels {
+    sections: [
+        "Overview",
+        "Key figures",
+        "Quotes",
+        "Actors",
+        "Full text",
+        "Sources",
+    ],
+    key_points: "Key points",
+    topics: "Topics",
+    people: "People",
+    states: "States",
+    organisations: "Organisations",
+    media: "Media",
+    relations: "Relations",
+    according_to: "according to",
+    also_called: "Also called",
+    quotes: "Quotes",
+    figures: "Key figures",
+    mentions: "Mentions in the full text",
+    more: "more",
+    in_text: "In the full text",
+    cited_for: "cited for",
+    source_media: "media",
+    source_official: "official",
+    source_document: "document",
+    source_other: "source",
+    enter_to_text: "Enter: passage in the full text",
+    enter_to_actor: "Enter: go to actor",
+    no_link: "Nothing to follow here",
+    back_hint: "Backspace: back",
+    no_history: "No link to go back from",
+    search: "Search",
+    no_matches: "Not found",
+    wrapped_top: "Search wrapped to the top",
+    wrapped_bottom: "Search wrapped to the bottom",
+    no_search: "No search yet: press /",
+    too_small: "Terminal too small",
+    help_title: "Keys",
+    help_close: "Esc, q or ? closes",
+};

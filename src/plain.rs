@@ -1,0 +1,60 @@
+//! The plain view: the whole briefing as wrapped text, for pipes, files and
+//! `--plain`.
+
+use std::fmt::Write as _;
+
+use hyphenation::Standard;
+use unicode_width::UnicodeWidthStr;
+
+use crate::doc::{Doc, Layout};
+use crate::labels::Labels;
+use crate::section::SectionId;
+use crate::symbols::Symbols;
+
+/// Renders every pane, each under its heading, wrapped to `width` columns.
+pub fn render(
+    docs: &[Doc; 6],
+    labels: &Labels,
+    symbols: &Symbols,
+    dict: Option<&Standard>,
+    width: u16,
+) -> String {
+    let mut out = String::new();
+    for id in SectionId::ALL {
+        let (Some(doc), Some(label)) = (docs.get(id.index()), labels.sections.get(id.index()))
+        else {
+            continue;
+        };
+        if doc.blocks.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let rule_width = label.width().min(usize::from(width));
+        let _ = writeln!(out, "{label}\n{}\n", symbols.rule.repeat(rule_width));
+        let layout = Layout::new(doc, width, dict);
+        let mut blank_run = true;
+        for line in &layout.lines {
+            let Some(block) = doc.blocks.get(line.block as usize) else {
+                continue;
+            };
+            let text = block.text.get(line.range()).unwrap_or_default();
+            if text.is_empty() && blank_run {
+                continue; // no blank line right after the heading or twice in a row
+            }
+            blank_run = text.is_empty();
+            let lead = if text.is_empty() {
+                String::new()
+            } else {
+                Layout::lead(block, line)
+            };
+            let hyphen = if line.hyphen { "-" } else { "" };
+            let _ = writeln!(out, "{lead}{text}{hyphen}");
+        }
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+    }
+    out
+}

@@ -1,0 +1,84 @@
+//! The six panes, in tab order.
+
+/// One of the six panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionId {
+    /// Title, lede, key points, topics.
+    Overview,
+    /// Key figures.
+    Figures,
+    /// Direct quotes.
+    Quotes,
+    /// People, states, organisations, media, and their relations.
+    Actors,
+    /// The full text.
+    Text,
+    /// Outlets and bodies cited.
+    Sources,
+}
+
+impl SectionId {
+    /// All panes in tab order.
+    pub const ALL: [SectionId; 6] = [
+        Self::Overview,
+        Self::Figures,
+        Self::Quotes,
+        Self::Actors,
+        Self::Text,
+        Self::Sources,
+    ];
+
+    /// Position in tab order, from 0.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The pane at a position in tab order, wrapping around.
+    pub fn at(index: usize) -> Self {
+        Self::ALL
+            .get(index % Self::ALL.len())
+            .copied()
+            .unwrap_or(Self::Overview)
+    }
+
+    /// Whether the pane is a list with a selection.
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            Self::Figures | Self::Quotes | Self::Actors | Self::Sources
+        )
+    }
+}
+
+/// One value per pane, looked up by [`SectionId`] without any index that
+/// could be out of range.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PerSection<T>(pub [T; 6]);
+
+impl<T> PerSection<T> {
+    /// The value for `id`.
+    pub fn get(&self, id: SectionId) -> &T {
+        let [a, b, c, d, e, f] = &self.0;
+        match id {
+            SectionId::Overview => a,
+            SectionId::Figures => b,
+            SectionId::Quotes => c,
+            SectionId::Actors => d,
+            SectionId::Text => e,
+            SectionId::Sources => f,
+        }
+    }
+
+    /// The value for `id`, to change.
+    pub fn get_mut(&mut self, id: SectionId) -> &mut T {
+        let [a, b, c, d, e, f] = &mut self.0;
+        match id {
+            SectionId::Overview => a,
+            SectionId::Figures => b,
+            SectionId::Quotes => c,
+            SectionId::Actors => d,
+            SectionId::Text => e,
+            SectionId::Sources => f,
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Command line plus environment → the choices the program runs with. A pure
+//! function of its inputs; only `main` reads the real environment.
+
+use crate::cli::{Cli, ColorChoice, UiLang};
+use crate::labels::Lang;
+
+/// What the environment says, read once at start.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Env {
+    /// `NO_COLOR` is set (to anything non-empty).
+    pub no_color: bool,
+    /// `$TERM`.
+    pub term: Option<String>,
+    /// The locale (`LC_ALL`, else `LC_CTYPE`, else `LANG`).
+    pub locale: Option<String>,
+    /// `$COLUMNS`.
+    pub columns: Option<u16>,
+}
+
+impl Env {
+    /// Reads the process environment.
+    pub fn from_process() -> Self {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Self {
+            no_color: var("NO_COLOR").is_some(),
+            term: var("TERM"),
+            locale: var("LC_ALL")
+                .or_else(|| var("LC_CTYPE"))
+                .or_else(|| var("LANG")),
+            columns: var("COLUMNS").and_then(|c| c.trim().parse().ok()),
+        }
+    }
+
+    /// Whether the locale's character set is UTF-8.
+    pub fn utf8(&self) -> bool {
+        self.locale.as_deref().is_some_and(|l| {
+            let l = l.to_ascii_lowercase();
+            l.contains("utf-8") || l.contains("utf8")
+        })
+    }
+
+    /// Whether the terminal can do nothing but print lines.
+    pub fn dumb(&self) -> bool {
+        self.term.as_deref() == Some("dumb")
+    }
+}
+
+/// How to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Open the full-screen reader (else print the plain view).
+    pub interactive: bool,
+    /// Use colour.
+    pub colour: bool,
+    /// Draw with ASCII only.
+    pub ascii: bool,
+    /// Interface language, if chosen on the command line.
+    pub lang: Option<Lang>,
+    /// Width of the plain view.
+    pub width: u16,
+}
+
+/// Resolves the settings; `stdout_tty` and `term_width` describe the terminal
+/// (if any).
+pub fn resolve(cli: &Cli, env: &Env, stdout_tty: bool, term_width: Option<u16>) -> Settings {
+    let interactive = !cli.plain && !cli.check && stdout_tty && !env.dumb();
+    let colour = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_tty && !env.no_color && !env.dumb(),
+    };
+    Settings {
+        interactive,
+        colour,
+        ascii: cli.ascii || !env.utf8(),
+        lang: cli.lang.map(|l| match l {
+            UiLang::De => Lang::De,
+            UiLang::En => Lang::En,
+        }),
+        width: cli
+            .width
+            .or(term_width)
+            .or(env.columns)
+            .unwrap_or(80)
+            .clamp(8, 1000),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    fn cli(args: &[&str]) -> Cli {
+        Cli::parse_from(std::iter::once("briefing").chain(args.iter().copied()))
+    }
+
+    fn utf8_env() -> Env {
+        Env {
+            locale: Some("de_CH.UTF-8".into()),
+            term: Some("xterm-256color".into()),
+            ..Env::default()
+        }
+    }
+
+    #[test]
+    fn a_terminal_gets_the_reader_in_colour() {
+        let s = resolve(&cli(&[]), &utf8_env(), true, Some(100));
+        assert!(s.interactive && s.colour && !s.ascii);
+        assert_eq!(s.width, 100);
+    }
+
+    #[test]
+    fn pipes_dumb_terminals_and_plain_get_the_plain_view() {
+        assert!(!resolve(&cli(&[]), &utf8_env(), false, None).interactive);
+        assert!(!resolve(&cli(&["--plain"]), &utf8_env(), true, None).interactive);
+        let dumb = Env {
+            term: Some("dumb".into()),
+            ..utf8_env()
+        };
+        assert!(!resolve(&cli(&[]), &dumb, true, None).interactive);
+    }
+
+    #[test]
+    fn no_color_and_color_never_turn_colour_off() {
+        let env = Env {
+            no_color: true,
+            ..utf8_env()
+        };
+        assert!(!resolve(&cli(&[]), &env, true, None).colour);
+        assert!(!resolve(&cli(&["--color", "never"]), &utf8_env(), true, None).colour);
+        assert!(resolve(&cli(&["--color", "always"]), &env, false, None).colour);
+    }
+
+    #[test]
+    fn non_utf8_locales_get_ascii() {
+        let env = Env {
+            locale: Some("C".into()),
+            ..utf8_env()
+        };
+        assert!(resolve(&cli(&[]), &env, true, None).ascii);
+        assert!(resolve(&cli(&[]), &Env::default(), true, None).ascii);
+        assert!(resolve(&cli(&["--ascii"]), &utf8_env(), true, None).ascii);
+    }
+
+    #[test]
+    fn plain_width_falls_back_to_columns_then_80() {
+        let env = Env {
+            columns: Some(50),
+            ..utf8_env()
+        };
+        assert_eq!(resolve(&cli(&[]), &env, false, None).width, 50);
+        assert_eq!(resolve(&cli(&[]), &utf8_env(), false, None).width, 80);
+        assert_eq!(
+            resolve(&cli(&["-w", "30"]), &env, false, Some(120)).width,
+            30
+        );
+    }
+}

@@ -1,0 +1,451 @@
+//! Writes frames to a terminal with as few bytes as we can: only changed
+//! cells, short cursor moves, erase-to-end-of-line for blank tails, and the
+//! terminal's own scrolling (a scrolling region) when the pane moved by a few
+//! lines, with our copy of the screen shifted to match, so that only the new
+//! lines are sent. Generic over the writer, so frames can go anywhere.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_width::UnicodeWidthStr;
+
+use super::sgr;
+
+/// Begin and end of a synchronized update (mode 2026): the terminal shows
+/// the frame at once, not half drawn.
+const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
+const SYNC_END: &[u8] = b"\x1b[?2026l";
+/// Unchanged cells between two changes that are cheaper to rewrite than to
+/// jump over (a cursor move costs 4 to 8 bytes).
+const MAX_GAP: usize = 4;
+/// Fewest lines saved for a scroll to be worth its escape sequences.
+const MIN_SCROLL_GAIN: usize = 2;
+
+/// What the terminal shows, and how to change it into the next frame.
+pub struct Screen<W: Write> {
+    out: W,
+    prev: Buffer,
+    valid: bool,
+    cursor: Option<(u16, u16)>,
+    style: Option<Style>,
+    written: u64,
+}
+
+/// A scroll of rows `top..=bottom` by `lines`, up (content moves up) or down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Scroll {
+    top: u16,
+    bottom: u16,
+    lines: u16,
+    up: bool,
+}
+
+impl<W: Write> Screen<W> {
+    /// A screen of `width` x `height` whose content is unknown: the first
+    /// frame clears it and draws everything.
+    pub fn new(out: W, width: u16, height: u16) -> Self {
+        Self {
+            out,
+            prev: Buffer::empty(Rect::new(0, 0, width, height)),
+            valid: false,
+            cursor: None,
+            style: None,
+            written: 0,
+        }
+    }
+
+    /// The area frames must cover.
+    pub fn area(&self) -> Rect {
+        self.prev.area
+    }
+
+    /// Forgets what is on screen: the next frame redraws everything.
+    pub fn invalidate(&mut self) {
+        self.valid = false;
+    }
+
+    /// Takes a new size; the next frame redraws everything.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.prev = Buffer::empty(Rect::new(0, 0, width, height));
+        self.invalidate();
+    }
+
+    /// Bytes written so far.
+    pub fn bytes_written(&self) -> u64 {
+        self.written
+    }
+
+    /// The writer.
+    pub fn writer(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// Makes the terminal show `next`. Writes nothing at all when nothing
+    /// changed; otherwise one write, bracketed as a synchronized update.
+    ///
+    /// # Errors
+    /// When writing to the terminal fails.
+    pub fn draw(&mut self, next: &Buffer) -> io::Result<()> {
+        if next.area != self.prev.area {
+            self.resize(next.area.width, next.area.height);
+        }
+        let mut o = String::new();
+        if self.valid {
+            if let Some(scroll) = detect_scroll(&self.prev, next) {
+                self.scroll(scroll, &mut o);
+            }
+        } else {
+            o.push_str("\x1b[0m\x1b[H\x1b[2J");
+            self.prev = Buffer::empty(next.area);
+            self.cursor = Some((0, 0));
+            self.style = Some(Style::new());
+            self.valid = true;
+        }
+        for y in 0..next.area.height {
+            self.row(y, next, &mut o);
+        }
+        self.prev.clone_from(next);
+        if o.is_empty() {
+            return Ok(());
+        }
+        let mut frame = Vec::with_capacity(o.len() + SYNC_BEGIN.len() + SYNC_END.len());
+        frame.extend_from_slice(SYNC_BEGIN);
+        frame.extend_from_slice(o.as_bytes());
+        frame.extend_from_slice(SYNC_END);
+        self.out.write_all(&frame)?;
+        self.out.flush()?;
+        self.written += frame.len() as u64;
+        Ok(())
+    }
+
+    /// Lets the terminal scroll a region, and shifts our copy the same way.
+    fn scroll(&mut self, s: Scroll, o: &mut String) {
+        self.set_style(Style::new(), o);
+        let _ = write!(o, "\x1b[{};{}r", s.top + 1, s.bottom + 1);
+        self.cursor = None; // DECSTBM homes the cursor on most terminals, not all
+        if s.up {
+            self.move_to(0, s.bottom, o);
+            o.extend(std::iter::repeat_n('\n', usize::from(s.lines)));
+        } else {
+            self.move_to(0, s.top, o);
+            for _ in 0..s.lines {
+                o.push_str("\x1bM");
+            }
+        }
+        o.push_str("\x1b[r");
+        self.cursor = None;
+        let width = usize::from(self.prev.area.width);
+        let rows = usize::from(s.top)..=usize::from(s.bottom);
+        let shift = usize::from(s.lines) * width;
+        let Some(region) = self
+            .prev
+            .content
+            .get_mut(rows.start() * width..(rows.end() + 1) * width)
+        else {
+            return;
+        };
+        if shift >= region.len() {
+            region.iter_mut().for_each(Cell::reset);
+            return;
+        }
+        let len = region.len();
+        if s.up {
+            region.rotate_left(shift);
+            region.iter_mut().skip(len - shift).for_each(Cell::reset);
+        } else {
+            region.rotate_right(shift);
+            region.iter_mut().take(shift).for_each(Cell::reset);
+        }
+    }
+
+    /// Writes the changed cells of row `y`.
+    fn row(&mut self, y: u16, next: &Buffer, o: &mut String) {
+        let width = usize::from(next.area.width);
+        let start = usize::from(y) * width;
+        let (Some(new), Some(old)) = (
+            next.content.get(start..start + width),
+            self.prev.content.get(start..start + width),
+        ) else {
+            return;
+        };
+        let mut changed: Vec<bool> = new.iter().zip(old).map(|(n, o)| n != o).collect();
+        if !changed.contains(&true) {
+            return;
+        }
+        // Overwriting half of a wide character disturbs the other half.
+        for (x, cell) in old.iter().enumerate() {
+            let w = cell.symbol().width();
+            if w > 1 && changed.get(x).copied().unwrap_or(false) {
+                changed
+                    .iter_mut()
+                    .skip(x + 1)
+                    .take(w - 1)
+                    .for_each(|c| *c = true);
+            }
+        }
+        let blank = Cell::default();
+        let tail = new.iter().rposition(|c| *c != blank).map_or(0, |i| i + 1);
+        let mut x = 0;
+        while x < width {
+            if !changed.get(x).copied().unwrap_or(false) {
+                x += 1;
+                continue;
+            }
+            let (cx, cy) = (to_u16(x), y);
+            if x >= tail {
+                self.move_to(cx, cy, o);
+                self.set_style(Style::new(), o);
+                o.push_str("\x1b[K");
+                return;
+            }
+            self.move_to(cx, cy, o);
+            while let Some(cell) = new.get(x) {
+                x += self.put(cell, to_u16(x), y, o);
+                let Some(gap) = (x..tail).position(|i| changed.get(i).copied().unwrap_or(false))
+                else {
+                    break;
+                };
+                if gap > MAX_GAP {
+                    x += gap;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Writes one cell at the cursor; returns the columns it covers.
+    fn put(&mut self, cell: &Cell, x: u16, y: u16, o: &mut String) -> usize {
+        let style = Style::new()
+            .fg(cell.fg)
+            .bg(cell.bg)
+            .add_modifier(cell.modifier);
+        self.set_style(style, o);
+        let symbol = cell.symbol();
+        let width = symbol.width().max(1);
+        if symbol.chars().all(is_printable) {
+            o.push_str(symbol);
+        } else {
+            // Never reached with sanitised content; the last line of defence.
+            o.push('?');
+        }
+        let end = usize::from(x) + width;
+        self.cursor = (end < usize::from(self.prev.area.width)).then(|| (to_u16(end), y));
+        width
+    }
+
+    fn set_style(&mut self, style: Style, o: &mut String) {
+        if self.style == Some(style) {
+            return;
+        }
+        let _ = write!(o, "\x1b[{}m", sgr::params(style));
+        self.style = Some(style);
+    }
+
+    /// Moves the cursor with the shortest sequence we know.
+    fn move_to(&mut self, x: u16, y: u16, o: &mut String) {
+        if self.cursor == Some((x, y)) {
+            return;
+        }
+        let absolute = match (x, y) {
+            (0, 0) => "\x1b[H".to_string(),
+            (0, _) => format!("\x1b[{}H", y + 1),
+            _ => format!("\x1b[{};{}H", y + 1, x + 1),
+        };
+        let right = |n: u16| match n {
+            0 => String::new(),
+            1 => "\x1b[C".to_string(),
+            n => format!("\x1b[{n}C"),
+        };
+        let relative = match self.cursor {
+            Some((cx, cy)) if cy == y && x > cx => Some(right(x - cx)),
+            Some((_, cy)) if cy == y => Some(format!("\r{}", right(x))),
+            Some((_, cy)) if y == cy + 1 => Some(format!("\r\n{}", right(x))),
+            _ => None,
+        };
+        match relative {
+            Some(r) if r.len() < absolute.len() => o.push_str(&r),
+            _ => o.push_str(&absolute),
+        }
+        self.cursor = Some((x, y));
+    }
+}
+
+/// Whether a character may go to the terminal as is.
+fn is_printable(c: char) -> bool {
+    !c.is_control()
+        && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+}
+
+fn to_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// A hash of each row, to find rows that moved.
+fn row_hashes(buf: &Buffer) -> Vec<u64> {
+    let width = usize::from(buf.area.width).max(1);
+    buf.content
+        .chunks(width)
+        .map(|row| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for cell in row {
+                let style = format!("{:?}{:?}{:?}", cell.fg, cell.bg, cell.modifier);
+                for b in cell.symbol().bytes().chain(style.bytes()).chain([0xff]) {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            h
+        })
+        .collect()
+}
+
+/// The scroll that saves the most rows, if it saves enough.
+fn detect_scroll(prev: &Buffer, next: &Buffer) -> Option<Scroll> {
+    if prev.area != next.area {
+        return None;
+    }
+    let (old, new) = (row_hashes(prev), row_hashes(next));
+    let blank = {
+        let width = usize::from(next.area.width);
+        row_hashes(&Buffer::empty(Rect::new(0, 0, to_u16(width), 1)))
+            .first()
+            .copied()
+    };
+    let h = new.len();
+    let mut best: Option<(usize, Scroll)> = None;
+    for d in 1..h {
+        for up in [true, false] {
+            let source = |y: usize| if up { y + d } else { y.wrapping_sub(d) };
+            let mut y = if up { 0 } else { d };
+            let end = if up { h - d } else { h };
+            while y < end {
+                let run_start = y;
+                let mut gain = 0;
+                while y < end && new.get(y) == old.get(source(y)) {
+                    if new.get(y) != old.get(y) && new.get(y).copied() != blank {
+                        gain += 1;
+                    }
+                    y += 1;
+                }
+                if y > run_start && gain >= MIN_SCROLL_GAIN && best.is_none_or(|(g, _)| gain > g) {
+                    let (top, bottom) = if up {
+                        (run_start, y - 1 + d)
+                    } else {
+                        (run_start - d, y - 1)
+                    };
+                    let s = Scroll {
+                        top: to_u16(top),
+                        bottom: to_u16(bottom),
+                        lines: to_u16(d),
+                        up,
+                    };
+                    best = Some((gain, s));
+                }
+                y += 1;
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::{Color, Modifier};
+
+    use super::*;
+
+    fn screen_text(bytes: &[u8], w: u16, h: u16) -> String {
+        let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(nz(h), nz(w), 0);
+        parser.process(bytes);
+        parser.screen().contents()
+    }
+
+    fn buffer(lines: &[&str], w: u16, h: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+        for (y, line) in lines.iter().enumerate() {
+            buf.set_string(0, u16::try_from(y).unwrap(), line, Style::new());
+        }
+        buf
+    }
+
+    fn expected(buf: &Buffer) -> String {
+        let w = usize::from(buf.area.width);
+        buf.content
+            .chunks(w)
+            .map(|row| {
+                row.iter()
+                    .map(Cell::symbol)
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim_end()
+            .to_string()
+    }
+
+    #[test]
+    fn first_frame_draws_everything_and_an_unchanged_frame_writes_nothing() {
+        let mut s = Screen::new(Vec::new(), 20, 4);
+        let b = buffer(&["hello", "", "world"], 20, 4);
+        s.draw(&b).unwrap();
+        let n = s.bytes_written();
+        assert!(n > 0);
+        s.draw(&b).unwrap();
+        assert_eq!(s.bytes_written(), n);
+        assert_eq!(screen_text(s.writer(), 20, 4).trim_end(), expected(&b));
+    }
+
+    #[test]
+    fn scrolling_by_a_line_sends_little_and_stays_right() {
+        let lines: Vec<String> = (0..40)
+            .map(|i| format!("line {i} of a long enough text"))
+            .collect();
+        let frame = |top: usize| {
+            let mut rows: Vec<&str> = vec!["TITLE"];
+            rows.extend(lines[top..top + 8].iter().map(String::as_str));
+            rows.push("STATUS");
+            buffer(&rows, 40, 10)
+        };
+        let mut s = Screen::new(Vec::new(), 40, 10);
+        s.draw(&frame(0)).unwrap();
+        let before = s.bytes_written();
+        s.draw(&frame(1)).unwrap();
+        let scroll_bytes = s.bytes_written() - before;
+        assert!(
+            scroll_bytes < 120,
+            "one-line scroll wrote {scroll_bytes} bytes"
+        );
+        assert_eq!(
+            screen_text(s.writer(), 40, 10).trim_end(),
+            expected(&frame(1))
+        );
+        s.draw(&frame(0)).unwrap();
+        assert_eq!(
+            screen_text(s.writer(), 40, 10).trim_end(),
+            expected(&frame(0))
+        );
+    }
+
+    #[test]
+    fn styles_use_short_sgr_and_controls_never_pass() {
+        let mut s = Screen::new(Vec::new(), 10, 1);
+        let mut b = Buffer::empty(Rect::new(0, 0, 10, 1));
+        b.set_string(
+            0,
+            0,
+            "ab",
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        );
+        b[(3, 0)].set_symbol("\u{1b}");
+        s.draw(&b).unwrap();
+        let out = String::from_utf8(s.writer().clone()).unwrap();
+        assert!(out.contains("\x1b[0;1;36mab"), "{out:?}");
+        assert!(!out.contains("\u{1b}\u{1b}"));
+        assert!(out.contains('?'));
+    }
+}

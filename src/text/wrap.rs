@@ -1,0 +1,217 @@
+//! Wrapping by display width, with our own hyphenation, into byte ranges of
+//! the source text (so that search hits and styles map onto wrapped lines).
+
+use hyphenation::{Hyphenator, Standard};
+use textwrap::WordSeparator;
+use textwrap::core::{Fragment, Word, break_words};
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+
+/// One wrapped line: a byte range of the text, and whether a hyphen follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineRange {
+    /// Start byte in the wrapped text.
+    pub start: usize,
+    /// End byte (exclusive), trailing spaces excluded.
+    pub end: usize,
+    /// Whether the line ends inside a word and shows a hyphen.
+    pub hyphen: bool,
+}
+
+/// Hyphenate only where it saves a clearly ragged line, and do not force the
+/// last line to be long (that is what split the last word of paragraphs).
+const PENALTIES: Penalties = Penalties {
+    nline_penalty: 1000,
+    overflow_penalty: 50 * 50,
+    short_last_line_fraction: 4,
+    short_last_line_penalty: 0,
+    hyphen_penalty: 150,
+};
+
+/// Shortest alphabetic run worth asking the dictionary about.
+const MIN_HYPHENATE_CHARS: usize = 6;
+/// Longest run we ask about; longer ones are not words.
+const MAX_HYPHENATE_BYTES: usize = 64;
+
+/// Wraps `text` to `width` columns. Newlines are hard breaks; an empty text
+/// gives one empty line. No line is wider than `width` (if `width` >= 2).
+pub fn wrap(text: &str, width: usize, dict: Option<&Standard>) -> Vec<LineRange> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        wrap_line(text, line, line_start, width, dict, &mut out);
+        line_start += line.len() + 1;
+    }
+    out
+}
+
+fn wrap_line(
+    text: &str,
+    line: &str,
+    line_start: usize,
+    width: usize,
+    dict: Option<&Standard>,
+    out: &mut Vec<LineRange>,
+) {
+    let words: Vec<Word<'_>> = WordSeparator::AsciiSpace.find_words(line).collect();
+    let mut fragments = Vec::with_capacity(words.len());
+    for word in words {
+        split_word(word, dict, &mut fragments);
+    }
+    // Room for a hyphen after any piece of a broken word.
+    let fragments = break_words(fragments, width.saturating_sub(1).max(1));
+    if fragments.is_empty() {
+        out.push(LineRange {
+            start: line_start,
+            end: line_start,
+            hyphen: false,
+        });
+        return;
+    }
+    #[allow(clippy::cast_precision_loss)] // widths are far below 2^52
+    let widths = [width as f64];
+    let lines = wrap_optimal_fit(&fragments, &widths, &PENALTIES)
+        .unwrap_or_else(|_| wrap_first_fit(&fragments, &widths));
+    for pieces in lines {
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            continue;
+        };
+        let start = offset_in(text, first.word);
+        let end = offset_in(text, last.word) + last.word.len();
+        out.push(LineRange {
+            start,
+            end,
+            hyphen: last.penalty_width() > 0.0,
+        });
+    }
+}
+
+/// Byte offset of `part`, a slice of `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
+}
+
+/// Splits a word at its own hyphens and at the dictionary's break points.
+fn split_word<'a>(word: Word<'a>, dict: Option<&Standard>, out: &mut Vec<Word<'a>>) {
+    let text = word.word;
+    let mut points: Vec<(usize, bool)> = Vec::new(); // (byte index, needs a hyphen)
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if prev == Some('-') && c.is_alphanumeric() && i >= 2 {
+            let before = text.get(..i - 1).and_then(|s| s.chars().next_back());
+            if before.is_some_and(char::is_alphanumeric) {
+                points.push((i, false));
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(dict) = dict {
+        for (start, run) in alphabetic_runs(text) {
+            if run.chars().count() < MIN_HYPHENATE_CHARS || run.len() > MAX_HYPHENATE_BYTES {
+                continue;
+            }
+            points.extend(
+                dict.hyphenate(run)
+                    .breaks
+                    .into_iter()
+                    .map(|b| (start + b, true)),
+            );
+        }
+    }
+    if points.is_empty() {
+        out.push(word);
+        return;
+    }
+    points.sort_unstable();
+    points.dedup_by_key(|p| p.0);
+    let mut start = 0;
+    for (at, hyphen) in points {
+        let Some(piece) = text.get(start..at) else {
+            continue;
+        };
+        if piece.is_empty() {
+            continue;
+        }
+        let mut fragment = Word::from(piece);
+        fragment.penalty = if hyphen { "-" } else { "" };
+        out.push(fragment);
+        start = at;
+    }
+    let mut last = Word::from(text.get(start..).unwrap_or_default());
+    last.whitespace = word.whitespace;
+    last.penalty = word.penalty;
+    out.push(last);
+}
+
+/// Maximal runs of alphabetic characters, with their byte offsets.
+fn alphabetic_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|run| !run.is_empty())
+        .map(move |run| (offset_in(text, run), run))
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_width::UnicodeWidthStr;
+
+    use super::*;
+    use crate::text::hyphenate::dictionary;
+
+    fn render(text: &str, lines: &[LineRange]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}{}",
+                    &text[l.start..l.end],
+                    if l.hyphen { "-" } else { "" }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wraps_within_width_by_display_width() {
+        let text = "Nordkorea liefert Russland bereits seit Monaten Munition. «Zitat» 世界世界世界";
+        for width in 2..40 {
+            for line in render(text, &wrap(text, width, None)) {
+                assert!(line.width() <= width, "{line:?} wider than {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn german_words_are_hyphenated_in_narrow_columns() {
+        let de = dictionary("de");
+        let text = "Darin befanden sich mutmasslich um die 4,8 Millionen Artilleriegeschosse.";
+        let lines = render(text, &wrap(text, 16, de.as_ref()));
+        assert!(lines.iter().any(|l| l.ends_with('-')), "{lines:?}");
+        let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
+        assert!(joined.contains("Artilleriegeschosse."), "{lines:?}");
+        for l in &lines {
+            assert!(l.width() <= 16, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn existing_hyphens_are_break_points_without_a_second_hyphen() {
+        let text = "Ukraine-Kriegs";
+        let lines = render(text, &wrap(text, 9, None));
+        assert_eq!(lines, vec!["Ukraine-", "Kriegs"]);
+    }
+
+    #[test]
+    fn long_words_are_broken() {
+        let text = "x".repeat(50);
+        let lines = wrap(&text, 10, None);
+        assert!(lines.len() >= 5);
+        assert!(lines.iter().all(|l| l.end - l.start <= 10));
+    }
+
+    #[test]
+    fn newlines_are_hard_breaks_and_empty_text_is_one_line() {
+        let text = "a\n\nb";
+        assert_eq!(render(text, &wrap(text, 10, None)), vec!["a", "", "b"]);
+        assert_eq!(wrap("", 10, None).len(), 1);
+    }
+}

@@ -1,0 +1,238 @@
+//! Everything around the pane: title bar, tabs, rules, status line, and the
+//! "too small" notice.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Mode};
+use crate::keymap::{BINDINGS, hint_key};
+use crate::labels::Labels;
+
+/// Writes `text` at `x`, `y`, clipped to end before column `right`; returns
+/// the column after it.
+pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, text: &str, style: Style) -> u16 {
+    if x >= right {
+        return x;
+    }
+    let (end, _) = buf.set_stringn(x, y, text, usize::from(right - x), style);
+    end
+}
+
+/// Text cut to `width` columns, with an ellipsis when cut.
+pub(super) fn fit(text: &str, width: usize, ellipsis: &str) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(ellipsis.width());
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width >= ellipsis.width() {
+        out.push_str(ellipsis);
+    }
+    out
+}
+
+pub(super) fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = fit(app.labels().too_small, usize::from(area.width), "");
+    let y = area.y + area.height / 2;
+    let x = area.x
+        + (area.width
+            - u16::try_from(text.width())
+                .unwrap_or(area.width)
+                .min(area.width))
+            / 2;
+    put(buf, x, y, area.right(), &text, app.theme.notice);
+}
+
+pub(super) fn title(app: &App, buf: &mut Buffer) {
+    let Some(area) = app.geometry().title else {
+        return;
+    };
+    let lang = app.lang().tag();
+    let room = usize::from(area.width).saturating_sub(lang.width() + 3);
+    let title = fit(
+        &single_line(&app.briefing().title),
+        room,
+        app.symbols.ellipsis,
+    );
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        area.right(),
+        &title,
+        app.theme.title,
+    );
+    let lang_x = area
+        .right()
+        .saturating_sub(u16::try_from(lang.width()).unwrap_or(0) + 1);
+    put(buf, lang_x, area.y, area.right(), lang, app.theme.lang);
+}
+
+/// Whether the full tab labels fit in `width` columns.
+fn full_tabs_fit(labels: &Labels, width: u16) -> bool {
+    let full: usize = labels.sections.iter().map(|l| l.width() + 4).sum::<usize>() + 1;
+    full <= usize::from(width)
+}
+
+/// The column range of each tab, for drawing and for mouse clicks.
+pub fn tab_spans(labels: &Labels, width: u16) -> Vec<Range<u16>> {
+    let full = full_tabs_fit(labels, width);
+    let mut x = 1u16;
+    labels
+        .sections
+        .iter()
+        .map(|label| {
+            let w = if full {
+                u16::try_from(label.width()).unwrap_or(0) + 3
+            } else {
+                3
+            };
+            let span = x..x.saturating_add(w);
+            x = span.end.saturating_add(u16::from(full));
+            span
+        })
+        .collect()
+}
+
+pub(super) fn tabs(app: &App, buf: &mut Buffer) {
+    let area = app.geometry().tabs;
+    let labels = app.labels();
+    let full = full_tabs_fit(labels, area.width);
+    let active = app.section().index();
+    let spans = tab_spans(labels, area.width);
+    for (i, (span, label)) in spans.iter().zip(labels.sections).enumerate() {
+        let text = if full {
+            format!(" {} {label} ", i + 1)
+        } else {
+            format!(" {} ", i + 1)
+        };
+        let style = if i == active {
+            app.theme.tab_active
+        } else {
+            app.theme.tab
+        };
+        put(buf, area.x + span.start, area.y, area.right(), &text, style);
+    }
+    if !full {
+        let x = spans.last().map_or(1, |s| s.end + 1);
+        let label = labels.sections.get(active).copied().unwrap_or_default();
+        put(
+            buf,
+            area.x + x,
+            area.y,
+            area.right(),
+            label,
+            app.theme.title,
+        );
+    }
+}
+
+pub(super) fn rules(app: &App, buf: &mut Buffer) {
+    let g = app.geometry();
+    for area in [g.top_rule, g.bottom_rule].into_iter().flatten() {
+        let line = app.symbols.rule.repeat(usize::from(area.width));
+        put(buf, area.x, area.y, area.right(), &line, app.theme.rule);
+    }
+}
+
+pub(super) fn status(app: &App, buf: &mut Buffer) {
+    let area = app.geometry().status;
+    let right_text = position(app);
+    let right_w = u16::try_from(right_text.width()).unwrap_or(area.width);
+    let right_x = area.right().saturating_sub(right_w + 1);
+    let left_end = right_x.saturating_sub(2);
+    let theme = &app.theme;
+    if app.mode() == Mode::Search {
+        let input = app.search().input.as_deref().unwrap_or_default();
+        let prompt = format!("/{input}");
+        // Keep the end of a long search text in view.
+        let room = usize::from(left_end.saturating_sub(area.x + 2));
+        let shown = tail(&prompt, room);
+        let x = put(buf, area.x + 1, area.y, left_end, &shown, theme.notice);
+        put(buf, x, area.y, left_end.saturating_add(1), " ", theme.hit);
+    } else if let Some(notice) = app.notice() {
+        put(buf, area.x + 1, area.y, left_end, notice, theme.notice);
+    } else {
+        hints(app, area, left_end, buf);
+    }
+    if right_x > area.x {
+        put(
+            buf,
+            right_x,
+            area.y,
+            area.right(),
+            &right_text,
+            theme.status,
+        );
+    }
+}
+
+/// The advertised keys, as many as fit before `end`.
+fn hints(app: &App, area: Rect, end: u16, buf: &mut Buffer) {
+    let mut x = area.x + 1;
+    for b in BINDINGS {
+        let Some(label) = b.hint else { continue };
+        let key = hint_key(b, app.ascii());
+        let label = label.get(app.lang());
+        let w = u16::try_from(key.width() + label.width() + 3).unwrap_or(u16::MAX);
+        if x.saturating_add(w) > end + 2 {
+            break;
+        }
+        x = put(buf, x, area.y, end, &key, app.theme.key);
+        x = put(buf, x + 1, area.y, end, label, app.theme.status) + 2;
+    }
+}
+
+/// "3/14  12/40 30%": search position, then place in the pane.
+fn position(app: &App) -> String {
+    let mut out = String::new();
+    if let Some((current, count)) = app.search().position() {
+        let _ = write!(out, "[{current}/{count}]  ");
+    }
+    if let Some(selected) = app.selected() {
+        let _ = write!(out, "{}/{}", selected + 1, app.doc().items.len());
+        return out;
+    }
+    let total = app.total_lines().max(1);
+    let top = app.scroll() + 1;
+    let bottom = (app.scroll() + app.page()).min(total);
+    let _ = write!(out, "{top}/{total} {}%", bottom * 100 / total);
+    out
+}
+
+/// The last `width` columns of `text`.
+fn tail(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut chars: Vec<char> = Vec::new();
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        chars.push(c);
+    }
+    chars.into_iter().rev().collect()
+}
+
+/// Text for a one-line place: newlines become spaces.
+pub(super) fn single_line(text: &str) -> String {
+    text.replace('\n', " ")
+}

@@ -1,0 +1,197 @@
+//! The pane: wrapped lines of the docs, with search hits, the marked passage
+//! and the selection, drawn only for the rows on screen.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::chrome::put;
+use crate::app::{App, VLine};
+use crate::doc::{Doc, Layout, LineRef};
+use crate::geometry::GUTTER;
+use crate::section::SectionId;
+
+/// Highlights that apply to one block: search hits and the marked passage.
+struct Highlights<'a> {
+    hits: &'a [crate::app::Hit],
+    current: Option<&'a crate::app::Hit>,
+    mark: Option<Range<usize>>,
+}
+
+pub(super) fn pane(app: &App, buf: &mut Buffer) {
+    let g = app.geometry();
+    let section = app.section();
+    if !section.is_list() {
+        let col = g.text_column();
+        main_column(app, col, 0, buf);
+        return;
+    }
+    let list = g.list_column();
+    main_column(app, list, GUTTER, buf);
+    if let (Some(col), Some(rule)) = (g.detail_column(), g.detail_rule()) {
+        for y in rule.y..rule.bottom() {
+            put(
+                buf,
+                rule.x,
+                y,
+                rule.right(),
+                app.symbols.vrule,
+                app.theme.rule,
+            );
+        }
+        let scroll = app.pane().detail_scroll;
+        for (row, y) in (col.y..col.bottom()).enumerate() {
+            let Some(line) = app.detail.layout.lines.get(scroll + row) else {
+                break;
+            };
+            let none = Highlights {
+                hits: &[],
+                current: None,
+                mark: None,
+            };
+            draw_line(
+                app,
+                &app.detail.doc,
+                line,
+                col.x,
+                y,
+                col.right(),
+                &none,
+                buf,
+            );
+        }
+    }
+}
+
+/// The scrolling column: the pane's doc (with the inline detail on narrow
+/// screens) and, in list panes, the selection gutter.
+fn main_column(app: &App, col: Rect, gutter: u16, buf: &mut Buffer) {
+    let section = app.section();
+    let doc = app.doc();
+    let layout = app.layout();
+    let selected = app.selected();
+    let selected_lines = selected.map(|i| app.item_lines(i));
+    let current = app.search().current.and_then(|i| app.search().hits.get(i));
+    for (row, y) in (col.y..col.bottom()).enumerate() {
+        let v = app.scroll() + row;
+        let Some(vline) = app.vline(v) else { break };
+        let text_x = col.x + gutter;
+        if let Some(lines) = &selected_lines
+            && lines.contains(&v)
+        {
+            let marker = if v == lines.start {
+                app.symbols.selected
+            } else {
+                app.symbols.selected_more
+            };
+            put(buf, col.x, y, text_x, marker, app.theme.selection);
+        }
+        match vline {
+            VLine::Main(i) => {
+                let Some(line) = layout.lines.get(i) else {
+                    continue;
+                };
+                let block = line.block as usize;
+                let hl = Highlights {
+                    hits: app.search().hits_in(section, block),
+                    current: current.filter(|h| h.section == section.index() && h.block == block),
+                    mark: mark_in(app, section, block),
+                };
+                draw_line(app, doc, line, text_x, y, col.right(), &hl, buf);
+            }
+            VLine::Detail(i) => {
+                let Some(line) = app.detail.layout.lines.get(i) else {
+                    continue;
+                };
+                let none = Highlights {
+                    hits: &[],
+                    current: None,
+                    mark: None,
+                };
+                let x = text_x + crate::app::INLINE_INDENT;
+                draw_line(app, &app.detail.doc, line, x, y, col.right(), &none, buf);
+            }
+        }
+    }
+}
+
+fn mark_in(app: &App, section: SectionId, block: usize) -> Option<Range<usize>> {
+    app.mark
+        .as_ref()
+        .filter(|m| m.section == section && m.anchor.block == block)
+        .map(|m| m.anchor.range.clone())
+}
+
+/// Draws one wrapped line at `x`, `y`, clipped at `right`.
+#[allow(clippy::too_many_arguments)]
+fn draw_line(
+    app: &App,
+    doc: &Doc,
+    line: &LineRef,
+    x: u16,
+    y: u16,
+    right: u16,
+    hl: &Highlights<'_>,
+    buf: &mut Buffer,
+) {
+    let Some(block) = doc.blocks.get(line.block as usize) else {
+        return;
+    };
+    let lead = Layout::lead(block, line);
+    let mut x = put(buf, x, y, right, &lead, app.theme.role_meta);
+    let mut last = app.theme.role_body;
+    for (range, role) in Layout::pieces(block, line) {
+        let base = app.theme.role(role);
+        for (part, style) in split_by_highlights(range, base, hl, app) {
+            let Some(text) = block.text.get(part) else {
+                continue;
+            };
+            x = put(buf, x, y, right, text, style);
+            last = style;
+        }
+    }
+    if line.hyphen {
+        put(buf, x, y, right, "-", last);
+    }
+}
+
+/// Splits a piece of a line where search hits and the mark start and end.
+fn split_by_highlights(
+    range: Range<usize>,
+    base: Style,
+    hl: &Highlights<'_>,
+    app: &App,
+) -> Vec<(Range<usize>, Style)> {
+    let mut cuts = vec![range.start, range.end];
+    let marks = hl.mark.iter().cloned();
+    for r in hl.hits.iter().map(|h| h.range.clone()).chain(marks) {
+        for at in [r.start, r.end] {
+            if at > range.start && at < range.end {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some(*a..*b),
+            _ => None,
+        })
+        .map(|part| {
+            let inside = |r: &Range<usize>| r.start <= part.start && part.end <= r.end;
+            let mut style = base;
+            if hl.mark.as_ref().is_some_and(inside) {
+                style = style.patch(app.theme.mark);
+            }
+            if hl.current.is_some_and(|h| inside(&h.range)) {
+                style = style.patch(app.theme.hit_current);
+            } else if hl.hits.iter().any(|h| inside(&h.range)) {
+                style = style.patch(app.theme.hit);
+            }
+            (part, style)
+        })
+        .collect()
+}
