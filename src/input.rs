@@ -117,9 +117,9 @@ fn escape(bytes: &[u8]) -> Step {
             None => Step::Incomplete,
             Some(&b) => ss3(b).map_or(Step::Skip(3), |k| Step::Input(Input::Key(k), 3)),
         },
-        Some(0x1b) => Step::Input(Input::Key(Key::Esc), 1),
-        // Alt plus a key: not bound to anything; swallow both bytes.
-        Some(_) => Step::Skip(2),
+        // ESC before anything else: the Escape key, then that key (Alt
+        // chords are not bound, and Esc then a quick key arrive like this).
+        Some(_) => Step::Input(Input::Key(Key::Esc), 1),
     }
 }
 
@@ -262,6 +262,12 @@ mod tests {
         p.feed(b"\x1b", &mut out);
         p.flush(&mut out);
         assert_eq!(out, vec![Input::Key(Key::Esc)]);
+    }
+
+    #[test]
+    fn escape_then_a_key_in_one_read_is_both_keys() {
+        assert_eq!(keys(b"\x1b4"), vec![Key::Esc, Key::Char('4')]);
+        assert_eq!(keys(b"\x1b\x1b"), vec![Key::Esc, Key::Esc]);
     }
 
     #[test]

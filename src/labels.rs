@@ -57,6 +57,8 @@ pub struct Labels {
     pub media: &'static str,
     /// Heading of the relations list.
     pub relations: &'static str,
+    /// Label of a hedge ("etwa", "soll").
+    pub hedge: &'static str,
     /// "according to" before an attribution.
     pub according_to: &'static str,
     /// Label before the aliases of an actor.
@@ -147,6 +149,7 @@ static DE: Labels = Labels {
     organisations: "Organisationen",
     media: "Medien",
     relations: "Beziehungen",
+    hedge: "Vorbehalt",
     according_to: "laut",
     also_called: "Auch genannt",
     quotes: "Zitate",
@@ -190,6 +193,7 @@ static EN: Labels = Labels {
     organisations: "Organisations",
     media: "Media",
     relations: "Relations",
+    hedge: "Hedge",
     according_to: "according to",
     also_called: "Also called",
     quotes: "Quotes",

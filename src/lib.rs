@@ -9,6 +9,7 @@ pub mod briefing;
 pub mod cli;
 pub mod doc;
 pub mod geometry;
+pub mod help;
 pub mod input;
 pub mod keymap;
 pub mod labels;

@@ -199,7 +199,7 @@ impl App {
                 labels: self.lang.labels(),
                 symbols: &self.symbols,
             };
-            let blocks = detail(&cx, self.section, target);
+            let blocks = detail(&cx, self.section, target, self.inline_detail());
             self.detail.doc = Doc {
                 blocks,
                 items: Vec::new(),

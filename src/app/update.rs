@@ -2,7 +2,6 @@
 
 use super::{Action, App, Flow, Mode};
 use crate::geometry::Geometry;
-use crate::keymap::BINDINGS;
 use crate::section::SectionId;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -55,7 +54,7 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) -> Flow {
-        let max = help_lines().saturating_sub(self.page());
+        let max = crate::help::max_scroll(self.lang, self.ascii(), self.geometry.area);
         let scroll = self.help.unwrap_or(0);
         let page = self.page();
         self.help = Some(
@@ -280,9 +279,4 @@ impl App {
             self.set_selected(item);
         }
     }
-}
-
-/// Lines of the help overlay's content.
-pub(crate) fn help_lines() -> usize {
-    BINDINGS.len() + 2
 }

@@ -49,11 +49,18 @@ fn mentions(briefing: &Briefing, text: &Doc) -> Vec<Vec<Anchor>> {
         for m in ac.find_iter(&b.text) {
             let whole = !word_char_before(&b.text, m.start()) && !word_char_after(&b.text, m.end());
             let owner = owners.get(m.pattern().as_usize()).copied();
-            if let (true, Some(list)) = (whole, owner.and_then(|o| found.get_mut(o))) {
-                list.push(Anchor {
+            let Some(seen) = owner.and_then(|o| found.get_mut(o)).filter(|_| whole) else {
+                continue;
+            };
+            // "Russlands Präsident Wladimir Putin" is one mention, not two.
+            match seen.last_mut() {
+                Some(last) if last.block == block && m.start() <= last.range.end + 1 => {
+                    last.range.end = m.end();
+                }
+                _ => seen.push(Anchor {
                     block,
                     range: m.range(),
-                });
+                }),
             }
         }
     }

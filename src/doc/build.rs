@@ -52,7 +52,9 @@ pub(super) fn figure_head(b: &Briefing, f: &Figure, l: &Labels, s: &Symbols) -> 
     }
     let mut blocks = vec![value, Block::new(Role::Body, f.label.as_str())];
     let meta = hedge(b, f.qualifier.as_deref(), f.attribution, l, s);
-    if !meta.is_empty() {
+    if f.qualifier.is_some() {
+        blocks.push(Block::new(Role::Meta, format!("{}: {meta}", l.hedge)));
+    } else if !meta.is_empty() {
         blocks.push(Block::new(Role::Meta, meta));
     }
     blocks

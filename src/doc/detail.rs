@@ -28,12 +28,13 @@ pub struct Context<'a> {
 }
 
 /// The detail blocks of item `target` (an index into the briefing's list) in
-/// pane `section`; empty for panes without items.
-pub fn detail(cx: &Context<'_>, section: SectionId, target: usize) -> Vec<Block> {
+/// pane `section`; empty for panes without items. `inline` details stand
+/// under the item's own card, so they leave out what the card shows.
+pub fn detail(cx: &Context<'_>, section: SectionId, target: usize, inline: bool) -> Vec<Block> {
     let blocks = match section {
         SectionId::Figures => figure(cx, target),
         SectionId::Quotes => quote(cx, target),
-        SectionId::Actors => actor(cx, target, true),
+        SectionId::Actors => actor(cx, target, !inline, !inline),
         SectionId::Sources => source(cx, target),
         SectionId::Overview | SectionId::Text => Vec::new(),
     };
@@ -101,13 +102,13 @@ fn source(cx: &Context<'_>, i: usize) -> Vec<Block> {
     if let Some(ix) = src.actor {
         out.push(Block::new(Role::Meta, l.enter_to_actor));
         out.push(Block::blank());
-        out.extend(actor(cx, ix, false));
+        out.extend(actor(cx, ix, false, true));
     }
     out
 }
 
 /// An actor's role, names, quotes, figures, relations and mentions.
-fn actor(cx: &Context<'_>, ix: ActorIx, with_name: bool) -> Vec<Block> {
+fn actor(cx: &Context<'_>, ix: ActorIx, with_name: bool, with_role: bool) -> Vec<Block> {
     let (b, l, s) = (cx.briefing, cx.labels, cx.symbols);
     let Some(a) = b.actors.get(ix) else {
         return Vec::new();
@@ -119,7 +120,7 @@ fn actor(cx: &Context<'_>, ix: ActorIx, with_name: bool) -> Vec<Block> {
                 .and(Role::Meta, &format!(" {} {}", s.dot, l.kind(a.kind))),
         );
     }
-    if !a.role.is_empty() {
+    if with_role && !a.role.is_empty() {
         out.push(Block::new(Role::Body, a.role.as_str()));
     }
     if !a.aliases.is_empty() {

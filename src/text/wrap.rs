@@ -29,6 +29,8 @@ const PENALTIES: Penalties = Penalties {
 
 /// Shortest alphabetic run worth asking the dictionary about.
 const MIN_HYPHENATE_CHARS: usize = 6;
+/// Fewest letters left on either side of a hyphen ("Ar-" or "-se" read badly).
+const MIN_PIECE_CHARS: usize = 3;
 /// Longest run we ask about; longer ones are not words.
 const MAX_HYPHENATE_BYTES: usize = 64;
 
@@ -110,10 +112,15 @@ fn split_word<'a>(word: Word<'a>, dict: Option<&Standard>, out: &mut Vec<Word<'a
             if run.chars().count() < MIN_HYPHENATE_CHARS || run.len() > MAX_HYPHENATE_BYTES {
                 continue;
             }
+            let chars = run.chars().count();
+            let counted = |b: usize| run.get(..b).map_or(0, |s| s.chars().count());
             points.extend(
                 dict.hyphenate(run)
                     .breaks
                     .into_iter()
+                    .filter(|&b| {
+                        counted(b) >= MIN_PIECE_CHARS && chars - counted(b) >= MIN_PIECE_CHARS
+                    })
                     .map(|b| (start + b, true)),
             );
         }

@@ -85,27 +85,45 @@ pub(super) fn title(app: &App, buf: &mut Buffer) {
     put(buf, lang_x, area.y, area.right(), lang, app.theme.lang);
 }
 
-/// Whether the full tab labels fit in `width` columns.
-fn full_tabs_fit(labels: &Labels, width: u16) -> bool {
+/// How much of each tab fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TabStyle {
+    /// " 1 Überblick " and so on.
+    Full,
+    /// " 1 " and so on, then the active label.
+    Numbers,
+    /// "1 2 3 4 5 6", for the narrowest screens.
+    Tight,
+}
+
+fn tab_style(labels: &Labels, width: u16) -> TabStyle {
     let full: usize = labels.sections.iter().map(|l| l.width() + 4).sum::<usize>() + 1;
-    full <= usize::from(width)
+    if full <= usize::from(width) {
+        TabStyle::Full
+    } else if width >= 19 {
+        TabStyle::Numbers
+    } else {
+        TabStyle::Tight
+    }
 }
 
 /// The column range of each tab, for drawing and for mouse clicks.
 pub fn tab_spans(labels: &Labels, width: u16) -> Vec<Range<u16>> {
-    let full = full_tabs_fit(labels, width);
-    let mut x = 1u16;
+    let style = tab_style(labels, width);
+    let mut x = u16::from(style != TabStyle::Tight);
     labels
         .sections
         .iter()
         .map(|label| {
-            let w = if full {
-                u16::try_from(label.width()).unwrap_or(0) + 3
-            } else {
-                3
+            let w = match style {
+                TabStyle::Full => u16::try_from(label.width()).unwrap_or(0) + 3,
+                TabStyle::Numbers => 3,
+                TabStyle::Tight => 1,
             };
             let span = x..x.saturating_add(w);
-            x = span.end.saturating_add(u16::from(full));
+            x = span
+                .end
+                .saturating_add(u16::from(style != TabStyle::Numbers));
             span
         })
         .collect()
@@ -114,23 +132,23 @@ pub fn tab_spans(labels: &Labels, width: u16) -> Vec<Range<u16>> {
 pub(super) fn tabs(app: &App, buf: &mut Buffer) {
     let area = app.geometry().tabs;
     let labels = app.labels();
-    let full = full_tabs_fit(labels, area.width);
+    let style = tab_style(labels, area.width);
     let active = app.section().index();
     let spans = tab_spans(labels, area.width);
     for (i, (span, label)) in spans.iter().zip(labels.sections).enumerate() {
-        let text = if full {
-            format!(" {} {label} ", i + 1)
-        } else {
-            format!(" {} ", i + 1)
+        let text = match style {
+            TabStyle::Full => format!(" {} {label} ", i + 1),
+            TabStyle::Numbers => format!(" {} ", i + 1),
+            TabStyle::Tight => (i + 1).to_string(),
         };
-        let style = if i == active {
+        let tab = if i == active {
             app.theme.tab_active
         } else {
             app.theme.tab
         };
-        put(buf, area.x + span.start, area.y, area.right(), &text, style);
+        put(buf, area.x + span.start, area.y, area.right(), &text, tab);
     }
-    if !full {
+    if style != TabStyle::Full {
         let x = spans.last().map_or(1, |s| s.end + 1);
         let label = labels.sections.get(active).copied().unwrap_or_default();
         put(

@@ -1,0 +1,262 @@
+//! The real binary on the command line: `--check`, `--plain`, exit codes and
+//! one-line errors with positions.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use unicode_width::UnicodeWidthStr;
+
+fn briefing(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn check_accepts_the_bundled_briefing() {
+    let out = briefing(&["--check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ok"));
+}
+
+#[test]
+fn check_reports_every_problem_with_line_and_column() {
+    let path = fixture("all-four.toml");
+    let out = briefing(&["--check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    let expected = [
+        format!("{path}:6:1: unknown field `colour`"),
+        format!("{path}:10:8: invalid type: integer `42`, expected a string"),
+        format!("{path}:15:11: `speaker` refers to unknown actor `niemand`"),
+        format!("{path}:18:25: "),
+    ];
+    assert_eq!(lines.len(), expected.len(), "{err}");
+    for (line, want) in lines.iter().zip(&expected) {
+        assert!(
+            line.starts_with(want.as_str()),
+            "{line:?} does not start with {want:?}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_and_self_relations_are_refused() {
+    let path = fixture("duplicate-id.toml");
+    let out = briefing(&["--check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{path}:11:6: duplicate actor id `putin` (first defined on line 6)"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{path}:17:6: a relation needs two different actors"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_and_empty_fields_and_bad_numbers_are_named() {
+    let path = fixture("missing.toml");
+    let out = briefing(&["--check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for want in [
+        format!("{path}:1:1: missing `schema`"),
+        format!("{path}:1:1: missing `title`"),
+        format!("{path}:4:1: missing `id`"),
+        format!("{path}:4:1: missing `kind`"),
+        format!("{path}:8:9: `value` must not be empty"),
+        format!("{path}:11:10: `number` must be a finite number"),
+    ] {
+        assert!(err.contains(want.as_str()), "missing {want:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn unreadable_files_get_one_line_and_the_right_code() {
+    let out = briefing(&["--check", "/no/such/briefing.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "/no/such/briefing.toml: cannot read: no such file"
+    );
+
+    let path = fixture("not-utf8.toml");
+    let out = briefing(&["--check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        format!("{path}:3:17: not valid UTF-8 (briefings are UTF-8 text)")
+    );
+
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let out = briefing(&["--check", dir]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 1);
+}
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("huge.toml");
+    let size = usize::try_from(briefing::briefing::MAX_FILE_BYTES).unwrap() + 1;
+    std::fs::write(&path, "#".repeat(size)).unwrap();
+    let out = briefing(&["--check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("file is too large"),
+        "{}",
+        stderr(&out)
+    );
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    assert_eq!(briefing(&["--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(
+        briefing(&["--section", "9", "--plain"]).status.code(),
+        Some(2)
+    );
+    let help = briefing(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("--plain"));
+    assert_eq!(briefing(&["--version"]).status.code(), Some(0));
+}
+
+/// Text without white space and hyphens, so that wrapped and hyphenated
+/// output can be searched for the original sentences.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
+
+#[test]
+fn plain_output_fits_every_width_and_holds_everything() {
+    let b = briefing::briefing::load_bundled().unwrap();
+    let mut wanted: Vec<String> = vec![b.title.clone(), b.lede.clone()];
+    wanted.extend(b.summary.iter().cloned());
+    wanted.extend(b.topics.iter().cloned());
+    wanted.extend(
+        b.figures
+            .iter()
+            .flat_map(|f| [f.value.clone(), f.label.clone(), f.excerpt.clone()]),
+    );
+    wanted.extend(
+        b.quotes
+            .iter()
+            .flat_map(|q| [q.text.clone(), q.context.clone()]),
+    );
+    wanted.extend(
+        b.actors
+            .iter()
+            .flat_map(|a| [a.name.clone(), a.role.clone()]),
+    );
+    wanted.extend(b.relations.iter().map(|r| r.what.clone()));
+    wanted.extend(
+        b.sections
+            .iter()
+            .flat_map(|s| s.heading.iter().chain(&s.paragraphs).cloned()),
+    );
+    wanted.extend(
+        b.sources
+            .iter()
+            .flat_map(|s| [s.name.clone(), s.cited_for.clone()]),
+    );
+    for width in [20, 40, 60, 80, 120] {
+        let out = briefing(&["--plain", "--width", &width.to_string()]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        for line in text.lines() {
+            assert!(line.width() <= width, "line wider than {width}: {line:?}");
+        }
+        let squashed = squash(&text);
+        for w in &wanted {
+            assert!(
+                squashed.contains(&squash(w)),
+                "width {width}: missing {w:?}"
+            );
+        }
+        for heading in [
+            "Überblick",
+            "Kennzahlen",
+            "Zitate",
+            "Akteure",
+            "Volltext",
+            "Quellen",
+        ] {
+            assert!(
+                text.lines().any(|l| l == heading),
+                "width {width}: no heading {heading}"
+            );
+        }
+    }
+}
+
+#[test]
+fn plain_is_the_default_when_stdout_is_not_a_terminal() {
+    let out = briefing(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("Das Wichtigste in Kürze"));
+    assert!(!stdout(&out).contains('\u{1b}'));
+}
+
+#[test]
+fn plain_output_uses_ascii_only_decoration_with_ascii() {
+    let out = briefing(&["--plain", "--ascii"]);
+    let text = stdout(&out);
+    for symbol in ["•", "·", "─", "→", "—", "«"] {
+        let decoration = text.lines().filter(|l| l.contains(symbol)).count();
+        // « stays where the article itself uses it; decoration must not.
+        if symbol != "«" {
+            assert_eq!(decoration, 0, "{symbol} in --ascii output");
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_and_bidi_controls_never_reach_the_output() {
+    let path = fixture("escapes.toml");
+    let check = briefing(&["--check", &path]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    for width in ["20", "80"] {
+        let out = briefing(&["--plain", "--width", width, &path]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        for c in text.chars() {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{61C}');
+            assert!(
+                !(c.is_control() && c != '\n') && !bidi,
+                "{c:?} in output:\n{text}"
+            );
+        }
+        assert!(text.contains("Clipboard ␛ write"), "{text}");
+        assert!(text.contains("Tab here CRLF"));
+    }
+}

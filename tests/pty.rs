@@ -1,0 +1,486 @@
+//! The real binary in a pseudo-terminal, read through a terminal emulator:
+//! keys in, screen out, resize, exit codes, and the terminal restored on
+//! every way out.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A terminal with the binary running in it.
+struct Term {
+    child: Box<dyn Child + Send + Sync>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    stop_reading: Arc<std::sync::atomic::AtomicBool>,
+    reading: Option<std::thread::JoinHandle<()>>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Term {
+    /// Runs `briefing args` under `sh`, which then prints the exit code and
+    /// the terminal modes, so that a test can see they were restored.
+    fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.arg("-c");
+        cmd.arg(r#""$0" "$@" & echo "PID=$!"; wait $!; echo "EXIT=$?"; stty -a"#);
+        cmd.arg(env!("CARGO_BIN_EXE_briefing"));
+        cmd.args(args);
+        Self::spawn(cmd, env, cols, rows)
+    }
+
+    /// Runs the binary itself as the terminal's only process, as after an
+    /// `ssh host briefing`.
+    fn start_alone(cols: u16, rows: u16) -> Self {
+        Self::spawn(
+            CommandBuilder::new(env!("CARGO_BIN_EXE_briefing")),
+            &[],
+            cols,
+            rows,
+        )
+    }
+
+    /// Runs an interactive shell, for job control.
+    fn start_shell(cols: u16, rows: u16) -> Self {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "-i"]);
+        Self::spawn(cmd, &[("PS1", "$ ")], cols, rows)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        let pty = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("a pty");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
+        cmd.env_remove("BRIEFING_TEST_PANIC");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let stop_reading = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (p, r, stop) = (
+            Arc::clone(&parser),
+            Arc::clone(&raw),
+            Arc::clone(&stop_reading),
+        );
+        let reading = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Self {
+            child,
+            master: Some(pty.master),
+            writer: Some(writer),
+            parser,
+            raw,
+            stop_reading,
+            reading: Some(reading),
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
+    /// Waits until `ok` holds for the screen, or fails with the screen.
+    fn wait_until(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) -> Result<(), String> {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if ok(self.parser.lock().unwrap().screen()) {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Err(format!(
+            "timed out waiting for {what}; screen:\n{}",
+            self.screen()
+        ))
+    }
+
+    fn wait_for(&self, text: &str) {
+        self.wait_until(text, |s| s.contents().contains(text))
+            .unwrap();
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        let w = self.writer.as_mut().unwrap();
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// Sends keys one at a time, as a person types them.
+    fn keys(&mut self, keys: &[&[u8]]) {
+        for k in keys {
+            self.send(k);
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Closes every handle on the terminal's master side, as a terminal
+    /// emulator or sshd does when the window closes or the link drops.
+    fn hang_up(&mut self) {
+        self.stop_reading
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.send(b"2"); // output wakes the reading thread, which then stops
+        if let Some(reading) = self.reading.take() {
+            reading.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .as_ref()
+            .unwrap()
+            .resize(size(cols, rows))
+            .unwrap();
+        let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).unwrap();
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
+    }
+
+    /// The reader's pid, as the wrapper printed it.
+    fn pid(&self) -> String {
+        self.wait_until("PID", |_| self.raw_text().contains("PID="))
+            .unwrap();
+        let raw = self.raw_text();
+        let at = raw.find("PID=").unwrap() + 4;
+        raw[at..].chars().take_while(char::is_ascii_digit).collect()
+    }
+
+    fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .args([signal, &self.pid()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// The reader's exit code, once the wrapper printed it ("EXIT=" and a
+    /// number; an echoed command line has "EXIT=$").
+    fn exit_code(&self) -> i32 {
+        let code = || {
+            let text = self.raw_text();
+            text.match_indices("EXIT=").find_map(|(at, _)| {
+                let digits: String = text[at + 5..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                digits.parse().ok()
+            })
+        };
+        self.wait_until("EXIT=", |_| code().is_some()).unwrap();
+        code().unwrap()
+    }
+
+    /// Checks that the terminal is back as it was: main screen, cursor
+    /// shown, and (from `stty -a`) line editing and echo on again.
+    fn assert_restored(&self) {
+        self.wait_until("stty output", |s| s.contents().contains("icanon"))
+            .unwrap();
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        let text = screen.contents();
+        assert!(
+            !text.contains("-icanon") && !text.contains("-echo "),
+            "still in raw mode:\n{text}"
+        );
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn walks_every_section_searches_helps_resizes_and_quits() {
+    let mut t = Term::start(&[], &[], 80, 24);
+    t.wait_for("Das Wichtigste in Kürze");
+    t.wait_for("1/13");
+    let panes: [(&[u8], &str); 6] = [
+        (b"2", "4,8 Mio. Geschosse"),
+        (b"3", "«Wir erwarten"),
+        (b"4", "Personen"),
+        (b"5", "Dass Russland und Nordkorea"),
+        (b"6", "Frankfurter Rundschau · Medium"),
+        (b"1", "Das Wichtigste in Kürze"),
+    ];
+    for (key, text) in panes {
+        t.send(key);
+        t.wait_for(text);
+    }
+    t.keys(&[b"/", b"p", b"j", b"o", b"n", b"g", b"\r"]);
+    t.wait_for("[1/9]");
+    t.send(b"n");
+    t.wait_for("[2/9]");
+    t.send(b"?");
+    t.wait_for("Tasten");
+    t.send(b"\x1b");
+    t.wait_until("help closed", |s| !s.contents().contains("Tasten"))
+        .unwrap();
+    t.resize(40, 12);
+    t.wait_for(" 1  2  3  4  5  6");
+    t.resize(200, 60);
+    t.send(b"4");
+    t.wait_until("detail beside the list", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains("▶ Wladimir Putin") && l.contains('│'))
+    })
+    .unwrap();
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn links_are_followed_and_backspace_returns() {
+    let mut t = Term::start(&["--section", "quotes"], &[], 80, 24);
+    t.wait_for("«Wir erwarten");
+    t.send(b"\r");
+    t.wait_for("Rücktaste: zurück");
+    t.wait_for("Auch genannt");
+    t.send(b"\x7f");
+    t.wait_for("«Wir erwarten");
+    t.send(b"\x03");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits() {
+    let t = Term::start(&[], &[], 80, 24);
+    t.wait_for("Das Wichtigste");
+    t.signal("-TERM");
+    assert_eq!(t.exit_code(), 143);
+    t.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits() {
+    let t = Term::start(&[], &[], 80, 24);
+    t.wait_for("Das Wichtigste");
+    t.signal("-HUP");
+    assert_eq!(t.exit_code(), 129);
+    t.assert_restored();
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_exits() {
+    let t = Term::start(&[], &[], 80, 24);
+    t.wait_for("Das Wichtigste");
+    t.signal("-INT");
+    assert_eq!(t.exit_code(), 130);
+    t.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_is_reported_readably() {
+    let mut t = Term::start(&[], &[("BRIEFING_TEST_PANIC", "1")], 80, 24);
+    t.wait_for("Das Wichtigste");
+    t.send(b"j");
+    assert_eq!(t.exit_code(), 1);
+    t.assert_restored();
+    let text = t.screen();
+    assert!(
+        text.contains("briefing: internal error: test panic requested"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("RUST_BACKTRACE"),
+        "no backtrace hint for users"
+    );
+}
+
+#[test]
+fn suspend_and_resume_redraw_the_screen() {
+    let mut t = Term::start_shell(80, 24);
+    t.wait_for("$ ");
+    t.send(format!("{}\r", env!("CARGO_BIN_EXE_briefing")).as_bytes());
+    t.wait_for("Das Wichtigste");
+    t.send(b"5");
+    t.wait_for("Dass Russland");
+    t.send(b"\x1a");
+    t.wait_until("the shell while suspended", |s| {
+        !s.alternate_screen() && s.contents().contains("Stopped")
+    })
+    .unwrap();
+    assert!(!t.parser.lock().unwrap().screen().hide_cursor());
+    t.send(b"stty -a | grep -o -- '-*icanon'\r");
+    t.wait_until("cooked mode while suspended", |s| {
+        s.contents().lines().any(|l| l.trim() == "icanon")
+    })
+    .unwrap();
+    t.send(b"fg\r");
+    t.wait_until("reader back", |s| {
+        s.alternate_screen() && s.contents().contains("Dass Russland")
+    })
+    .unwrap();
+    t.send(b"q");
+    t.wait_until("main screen", |s| !s.alternate_screen())
+        .unwrap();
+    t.send(b"echo EXIT=$?; stty -a\r");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader_promptly() {
+    let mut t = Term::start_alone(80, 24);
+    t.wait_for("Das Wichtigste");
+    t.hang_up();
+    let start = Instant::now();
+    let mut status = None;
+    while status.is_none() && start.elapsed() < Duration::from_secs(5) {
+        status = t.child.try_wait().unwrap();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(status.is_some(), "the reader outlived its terminal");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        start.elapsed()
+    );
+}
+
+fn zombie(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
+}
+
+/// SGR parameters that set a colour.
+fn colour_codes(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in raw.split("\x1b[").skip(1) {
+        let Some(end) = part.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
+            continue;
+        };
+        if !part[end..].starts_with('m') {
+            continue;
+        }
+        for p in part[..end].split(';') {
+            if let Ok(n) = p.parse::<u32>() {
+                if (30..=49).contains(&n) && n != 39 && n != 49 || (90..=107).contains(&n) {
+                    out.push(part[..end].to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn run_and_quit(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut t = Term::start(args, env, 100, 30);
+    t.wait_for("Das Wichtigste");
+    for key in [b"2", b"3", b"4", b"5", b"6", b"?"] {
+        t.send(key);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.send(b"q");
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+    t.raw_text()
+}
+
+#[test]
+fn no_color_and_color_never_send_no_colour() {
+    let coloured = run_and_quit(&[], &[]);
+    assert!(
+        !colour_codes(&coloured).is_empty(),
+        "the check finds colour when there is some"
+    );
+    for (args, env) in [
+        (&[][..], &[("NO_COLOR", "1")][..]),
+        (&["--color", "never"][..], &[][..]),
+    ] {
+        let raw = run_and_quit(args, env);
+        assert_eq!(colour_codes(&raw), Vec::<String>::new(), "{args:?} {env:?}");
+        assert!(
+            raw.contains(";7m"),
+            "reverse video still marks the active tab"
+        );
+    }
+}
+
+#[test]
+fn ascii_sends_no_box_drawing_or_symbols() {
+    let raw = run_and_quit(&["--ascii"], &[]);
+    for c in raw.chars() {
+        let box_drawing = ('\u{2500}'..='\u{259F}').contains(&c);
+        assert!(
+            !box_drawing && !"▶•·→—…▲▼←↑↓".contains(c),
+            "{c:?} sent with --ascii"
+        );
+    }
+    let raw = run_and_quit(&[], &[("LANG", "C")]);
+    assert!(
+        !raw.chars().any(|c| ('\u{2500}'..='\u{257F}').contains(&c)),
+        "a non-UTF-8 locale means ASCII"
+    );
+}
+
+#[test]
+fn tiny_terminals_run_and_quit_cleanly() {
+    for (cols, rows) in [(1, 1), (2, 2), (10, 3), (16, 4), (20, 5), (30, 10)] {
+        let mut t = Term::start(&[], &[], cols, rows);
+        t.wait_until("first frame", |s| s.alternate_screen())
+            .unwrap();
+        t.keys(&[b"4", b"j", b"?", b"\x1b", b"5", b"G"]);
+        t.send(b"q");
+        assert_eq!(t.exit_code(), 0, "{cols}x{rows}");
+    }
+}
+
+#[test]
+fn the_harness_can_fail() {
+    let mut t = Term::start(&[], &[], 80, 24);
+    t.wait_for("Das Wichtigste");
+    let start = Instant::now();
+    let result = t.wait_until("a text that is not there", |s| {
+        s.contents().contains("Dieser Text fehlt")
+    });
+    assert!(result.is_err());
+    assert!(start.elapsed() >= TIMEOUT);
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+}

@@ -1,0 +1,314 @@
+//! Rendered screens: the view drawn into ratatui's `TestBackend` at several
+//! sizes, as snapshots and as buffer assertions that fail if a pane loses
+//! its content.
+
+use briefing::app::{Action, App, Options};
+use briefing::briefing::load_bundled;
+use briefing::labels::Lang;
+use briefing::section::SectionId;
+use briefing::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn app(w: u16, h: u16, ascii: bool, colour: bool) -> App {
+    let options = Options {
+        lang: Lang::De,
+        ascii,
+        section: SectionId::Overview,
+        colour,
+    };
+    App::new(load_bundled().unwrap(), options, w, h)
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let w = usize::from(buf.area.width).max(1);
+    buf.content
+        .chunks(w)
+        .map(|row| {
+            row.iter()
+                .map(|c| c.symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn screen(section: usize, w: u16, h: u16, actions: &[Action]) -> (App, Buffer) {
+    let mut a = app(w, h, false, false);
+    a.update(Action::GoTo(section));
+    for action in actions {
+        a.update(*action);
+    }
+    let buf = draw(&a, w, h);
+    (a, buf)
+}
+
+const PANES: [&str; 6] = ["overview", "figures", "quotes", "actors", "text", "sources"];
+
+#[test]
+fn every_pane_at_80x24() {
+    for (i, name) in PANES.iter().enumerate() {
+        let (_, buf) = screen(i, 80, 24, &[]);
+        insta::assert_snapshot!(format!("{name}_80x24"), text(&buf));
+    }
+}
+
+#[test]
+fn every_pane_at_40x12() {
+    for (i, name) in PANES.iter().enumerate() {
+        let (_, buf) = screen(i, 40, 12, &[]);
+        insta::assert_snapshot!(format!("{name}_40x12"), text(&buf));
+    }
+}
+
+#[test]
+fn list_panes_side_by_side_at_200x60() {
+    for (i, name) in PANES.iter().enumerate() {
+        let (_, buf) = screen(i, 200, 60, &[]);
+        insta::assert_snapshot!(format!("{name}_200x60"), text(&buf));
+    }
+}
+
+#[test]
+fn tiny_screens() {
+    for (w, h) in [(20, 5), (16, 4), (30, 10), (1, 1), (15, 3)] {
+        for (i, name) in PANES.iter().enumerate() {
+            let (_, buf) = screen(i, w, h, &[]);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&buf));
+        }
+    }
+}
+
+#[test]
+fn help_overlay_and_search_prompt() {
+    let (_, buf) = screen(0, 80, 24, &[Action::Help]);
+    insta::assert_snapshot!("help_80x24", text(&buf));
+    let (_, buf) = screen(0, 40, 12, &[Action::Help]);
+    insta::assert_snapshot!("help_40x12", text(&buf));
+    let typing = [
+        Action::SearchStart,
+        Action::SearchInput('p'),
+        Action::SearchInput('j'),
+    ];
+    let (_, buf) = screen(4, 80, 24, &typing);
+    insta::assert_snapshot!("search_prompt_80x24", text(&buf));
+}
+
+/// Lines of the pane area (between the chrome rows) as text.
+fn pane_text(app: &App, buf: &Buffer) -> String {
+    let body = app.geometry().body;
+    text(buf)
+        .lines()
+        .skip(usize::from(body.y))
+        .take(usize::from(body.height))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn each_pane_shows_its_own_content() {
+    let expect: [&[&str]; 6] = [
+        &[
+            "Nordkorea und Russland intensivieren Beziehungen",
+            "Das Wichtigste in Kürze",
+            "• Russlands Präsident",
+        ],
+        &[
+            "▶ 4,8 Mio. Geschosse",
+            "Vorbehalt: etwa",
+            "über 10'000 Schiffscontainer",
+        ],
+        &[
+            "«Wir erwarten, dass sich Putin",
+            "— südkoreanischer Verteidigungsminister",
+        ],
+        &["Personen", "▶ Wladimir Putin", "Erwähnungen im Volltext"],
+        &[
+            "Dass Russland und Nordkorea miteinander",
+            "Putin besucht Kim Jong-un in Pjöngjang",
+        ],
+        &["▶ Bloomberg · Medium", "Frankfurter Rundschau"],
+    ];
+    for (i, wanted) in expect.iter().enumerate() {
+        let (a, buf) = screen(i, 80, 24, &[]);
+        let pane = pane_text(&a, &buf);
+        for w in *wanted {
+            assert!(pane.contains(w), "pane {} lacks {w:?}:\n{pane}", PANES[i]);
+        }
+    }
+}
+
+#[test]
+fn the_chrome_is_there_and_the_active_tab_is_reversed() {
+    let (a, buf) = screen(2, 80, 24, &[]);
+    let all = text(&buf);
+    let first = all.lines().next().unwrap();
+    assert!(first.contains("Nordkorea und Russland") && first.trim_end().ends_with("de"));
+    assert!(all.lines().nth(1).unwrap().contains("3 Zitate"));
+    let status = all.lines().last().unwrap();
+    assert!(status.contains("? Hilfe") && status.contains("/ Suche") && status.contains("q Ende"));
+    assert!(status.trim_end().ends_with("1/4"), "{status}");
+    let tabs = briefing::view::tab_spans(a.labels(), 80);
+    let x = tabs[2].start + 1;
+    assert!(buf[(x, 1)].modifier.contains(Modifier::REVERSED));
+    assert!(
+        !buf[(tabs[1].start + 1, 1)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn search_hits_are_marked_without_colour() {
+    let mut a = app(80, 24, false, false);
+    for action in [
+        Action::SearchStart,
+        Action::SearchInput('U'),
+        Action::SearchInput('S'),
+        Action::SearchInput('A'),
+    ] {
+        a.update(action);
+    }
+    a.update(Action::SearchSubmit);
+    let buf = draw(&a, 80, 24);
+    let reversed: usize = buf
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    // The active tab is reversed too; the hits add to it.
+    let tab_only = draw(&app(80, 24, false, false), 80, 24)
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(reversed >= tab_only + 3, "{reversed} vs {tab_only}");
+    let current = buf.content.iter().filter(|c| {
+        c.modifier
+            .contains(Modifier::UNDERLINED | Modifier::REVERSED)
+    });
+    assert_eq!(current.count(), 3, "the current hit is underlined as well");
+    assert!(text(&buf).lines().last().unwrap().contains("[1/"));
+}
+
+#[test]
+fn monochrome_sends_no_colour_and_colour_uses_only_the_16() {
+    for section in 0..6 {
+        let mut mono = app(120, 40, false, false);
+        mono.update(Action::GoTo(section));
+        let buf = draw(&mono, 120, 40);
+        assert!(
+            buf.content
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+        let mut colour = app(120, 40, false, true);
+        colour.update(Action::GoTo(section));
+        let buf = draw(&colour, 120, 40);
+        for c in &buf.content {
+            for col in [c.fg, c.bg] {
+                assert!(
+                    !matches!(col, Color::Rgb(..) | Color::Indexed(_)),
+                    "{col:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ascii_mode_draws_no_box_or_symbol_characters() {
+    for section in 0..6 {
+        for (w, h) in [(80, 24), (200, 60), (40, 12)] {
+            let mut a = app(w, h, true, false);
+            a.update(Action::GoTo(section));
+            for extra in [None, Some(Action::Help)] {
+                if let Some(action) = extra {
+                    a.update(action);
+                }
+                let all = text(&draw(&a, w, h));
+                for symbol in [
+                    '─', '│', '┌', '┐', '└', '┘', '▶', '▏', '•', '·', '→', '—', '…', '▲', '▼', '↑',
+                    '↓',
+                ] {
+                    assert!(
+                        !all.contains(symbol),
+                        "{symbol} at {w}x{h} in pane {section}"
+                    );
+                }
+                a.update(Action::Escape);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    for section in 0..6 {
+        for w in 0..=45 {
+            for h in 0..=16 {
+                let mut a = app(w, h, false, true);
+                a.update(Action::GoTo(section));
+                draw(&a, w, h);
+                a.update(Action::Help);
+                draw(&a, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_reader_column_is_centred_and_readable_on_wide_screens() {
+    let (a, buf) = screen(4, 200, 60, &[]);
+    let col = a.geometry().text_column();
+    assert!(col.width <= 100);
+    for line in pane_text(&a, &buf).lines() {
+        let lead = line.len() - line.trim_start().len();
+        if !line.trim().is_empty() {
+            assert!(lead >= usize::from(col.x), "{line:?}");
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= usize::from(col.right()));
+        }
+    }
+}
+
+#[test]
+fn wide_characters_are_never_cut_in_half() {
+    let mut b = load_bundled().unwrap();
+    b.sections[0].paragraphs[0] = "世界の平和と安全を守る 北朝鮮とロシア ".repeat(20);
+    b.title = "标题很长的标题".repeat(20);
+    for w in [7, 8, 9, 10, 21, 40, 41] {
+        let options = Options {
+            lang: Lang::De,
+            ascii: false,
+            section: SectionId::Text,
+            colour: false,
+        };
+        let a = App::new(b.clone(), options, w, 12);
+        let buf = draw(&a, w, 12);
+        for row in buf.content.chunks(usize::from(w)) {
+            // A wide character covers the next cell; none may start in the last one.
+            let mut covered = 0;
+            for (x, cell) in row.iter().enumerate() {
+                if x < covered {
+                    continue;
+                }
+                covered = x + unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
+                let shown: String = row.iter().map(|c| c.symbol()).collect();
+                assert!(
+                    covered <= usize::from(w),
+                    "wide character cut at {w} columns: {shown:?}"
+                );
+            }
+        }
+    }
+}
