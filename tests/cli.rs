@@ -1,6 +1,14 @@
 //! The real binary on the command line: `--check`, `--plain`, exit codes and
 //! one-line errors with positions.
 
+// A panic in a test is a failing test, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -2,6 +2,14 @@
 //! paragraph stands verbatim in the article, and every line of the article
 //! is in the briefing.
 
+// A panic in a test is a failing test, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use briefing::briefing::{Briefing, load_bundled};
 
 const ARTICLE: &str = include_str!("../content/sources/article.de.txt");

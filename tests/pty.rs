@@ -2,6 +2,14 @@
 //! keys in, screen out, resize, exit codes, and the terminal restored on
 //! every way out.
 
+// A panic in a test is a failing test, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

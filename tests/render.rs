@@ -2,6 +2,14 @@
 //! sizes, as snapshots and as buffer assertions that fail if a pane loses
 //! its content.
 
+// A panic in a test is a failing test, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use briefing::app::{Action, App, Options};
 use briefing::briefing::load_bundled;
 use briefing::labels::Lang;
@@ -34,7 +42,7 @@ fn text(buf: &Buffer) -> String {
         .chunks(w)
         .map(|row| {
             row.iter()
-                .map(|c| c.symbol())
+                .map(ratatui::buffer::Cell::symbol)
                 .collect::<String>()
                 .trim_end()
                 .to_string()
@@ -303,7 +311,7 @@ fn wide_characters_are_never_cut_in_half() {
                     continue;
                 }
                 covered = x + unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
-                let shown: String = row.iter().map(|c| c.symbol()).collect();
+                let shown: String = row.iter().map(ratatui::buffer::Cell::symbol).collect();
                 assert!(
                     covered <= usize::from(w),
                     "wide character cut at {w} columns: {shown:?}"
