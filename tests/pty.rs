@@ -392,10 +392,6 @@ fn closing_the_terminal_ends_the_reader_promptly() {
     );
 }
 
-fn zombie(pid: &str) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
-}
-
 /// SGR parameters that set a colour.
 fn colour_codes(raw: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -407,10 +403,10 @@ fn colour_codes(raw: &str) -> Vec<String> {
             continue;
         }
         for p in part[..end].split(';') {
-            if let Ok(n) = p.parse::<u32>() {
-                if (30..=49).contains(&n) && n != 39 && n != 49 || (90..=107).contains(&n) {
-                    out.push(part[..end].to_string());
-                }
+            let Ok(n) = p.parse::<u32>() else { continue };
+            let colour = (30..=49).contains(&n) && n != 39 && n != 49 || (90..=107).contains(&n);
+            if colour {
+                out.push(part[..end].to_string());
             }
         }
     }
@@ -471,7 +467,7 @@ fn ascii_sends_no_box_drawing_or_symbols() {
 fn tiny_terminals_run_and_quit_cleanly() {
     for (cols, rows) in [(1, 1), (2, 2), (10, 3), (16, 4), (20, 5), (30, 10)] {
         let mut t = Term::start(&[], &[], cols, rows);
-        t.wait_until("first frame", |s| s.alternate_screen())
+        t.wait_until("first frame", vt100::Screen::alternate_screen)
             .unwrap();
         t.keys(&[b"4", b"j", b"?", b"\x1b", b"5", b"G"]);
         t.send(b"q");

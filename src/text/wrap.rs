@@ -20,11 +20,11 @@ pub struct LineRange {
 /// Hyphenate only where it saves a clearly ragged line, and do not force the
 /// last line to be long (that is what split the last word of paragraphs).
 const PENALTIES: Penalties = Penalties {
-    nline_penalty: 1000,
+    nline_penalty: 100,
     overflow_penalty: 50 * 50,
     short_last_line_fraction: 4,
     short_last_line_penalty: 0,
-    hyphen_penalty: 150,
+    hyphen_penalty: 400,
 };
 
 /// Shortest alphabetic run worth asking the dictionary about.
