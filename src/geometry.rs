@@ -47,7 +47,8 @@ impl Geometry {
                 ..Self::default()
             };
         }
-        let rules = height >= 12 && width >= 30;
+        // Narrow screens (under 60 columns) drop the rules: every row counts.
+        let rules = height >= 12 && width >= 60;
         let title = height >= 7;
         let mut y = 0;
         let mut row = || {
@@ -146,6 +147,8 @@ mod tests {
 
     #[test]
     fn small_screens_lose_rules_then_title() {
+        assert!(Geometry::new(59, 30).top_rule.is_none());
+        assert!(Geometry::new(60, 12).top_rule.is_some());
         let g = Geometry::new(40, 10);
         assert!(g.top_rule.is_none() && g.title.is_some());
         let g = Geometry::new(20, 5);

@@ -154,6 +154,7 @@ fn interactive(
     let loop_options = LoopOptions {
         mouse: cli.mouse,
         panic_on_key: cfg!(debug_assertions) && std::env::var_os("BRIEFING_TEST_PANIC").is_some(),
+        fail_on_key: cfg!(debug_assertions) && std::env::var_os("BRIEFING_TEST_ERROR").is_some(),
     };
     let result = event_loop::run(&mut app, &mut screen, &rx, &mut Tty, loop_options);
     session::restore();

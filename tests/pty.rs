@@ -78,6 +78,7 @@ impl Term {
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_CTYPE");
         cmd.env_remove("BRIEFING_TEST_PANIC");
+        cmd.env_remove("BRIEFING_TEST_ERROR");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -339,6 +340,33 @@ fn a_panic_restores_the_terminal_and_is_reported_readably() {
         !text.contains("RUST_BACKTRACE"),
         "no backtrace hint for users"
     );
+}
+
+#[test]
+fn a_terminal_error_restores_the_terminal_and_says_so() {
+    let mut t = Term::start(&[], &[("BRIEFING_TEST_ERROR", "1")], 80, 24);
+    t.wait_for("Das Wichtigste");
+    t.send(b"j");
+    assert_eq!(t.exit_code(), 1);
+    t.assert_restored();
+    assert!(
+        t.screen()
+            .contains("briefing: terminal: test failure requested"),
+        "{}",
+        t.screen()
+    );
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_plain_view() {
+    let t = Term::start(&["--width", "60"], &[("TERM", "dumb")], 80, 24);
+    assert_eq!(t.exit_code(), 0);
+    let raw = t.raw_text();
+    assert!(
+        !raw.contains("\x1b[?1049h"),
+        "no alternate screen on a dumb terminal"
+    );
+    assert!(raw.contains("Das Wichtigste in Kürze") && raw.contains("Quellen"));
 }
 
 #[test]

@@ -49,6 +49,9 @@ pub struct LoopOptions {
     pub mouse: bool,
     /// Test hook (debug builds only): panic on the first key.
     pub panic_on_key: bool,
+    /// Test hook (debug builds only): fail as if the terminal broke, on the
+    /// first key.
+    pub fail_on_key: bool,
 }
 
 /// Reads `input` on a thread of its own, sending what it reads as events.
@@ -135,6 +138,11 @@ pub fn run<W: Write, H: Host>(
                 !(options.panic_on_key && cfg!(debug_assertions)),
                 "test panic requested by BRIEFING_TEST_PANIC"
             );
+            if options.fail_on_key && cfg!(debug_assertions) {
+                return Err(io::Error::other(
+                    "test failure requested by BRIEFING_TEST_ERROR",
+                ));
+            }
             let Some(action) = to_action(app, input, options.mouse) else {
                 continue;
             };
