@@ -9,12 +9,12 @@ mod search;
 mod tests;
 mod update;
 
-use hyphenation::Standard;
-
 pub use action::Action;
 pub(crate) use pane::Pane;
 pub use pane::{INLINE_INDENT, VLine};
 pub use search::{Hit, Search};
+
+use std::cell::OnceCell;
 
 use crate::briefing::Briefing;
 use crate::doc::{Anchor, Anchors, Doc, Layout, build_docs};
@@ -22,6 +22,7 @@ use crate::geometry::Geometry;
 use crate::labels::{Labels, Lang};
 use crate::section::{PerSection, SectionId};
 use crate::symbols::Symbols;
+use crate::text::hyphenate::Hyphenator;
 use crate::theme::Theme;
 
 /// What the keyboard currently drives.
@@ -87,11 +88,12 @@ pub(crate) struct Mark {
 pub struct App {
     pub(crate) briefing: Briefing,
     pub(crate) docs: PerSection<Doc>,
-    pub(crate) anchors: Anchors,
+    /// Found on first use: start-up does not need them.
+    pub(crate) anchors: OnceCell<Anchors>,
     pub(crate) lang: Lang,
     pub(crate) symbols: Symbols,
     pub(crate) theme: Theme,
-    pub(crate) dict: Option<Standard>,
+    pub(crate) hyphenator: Hyphenator,
     pub(crate) geometry: Geometry,
     pub(crate) section: SectionId,
     pub(crate) panes: PerSection<Pane>,
@@ -114,16 +116,16 @@ impl App {
         } else {
             Symbols::UNICODE
         };
-        let (docs, anchors) = build_docs(&briefing, options.lang.labels(), &symbols);
-        let dict = crate::text::hyphenate::dictionary(&briefing.lang);
+        let docs = build_docs(&briefing, options.lang.labels(), &symbols);
+        let hyphenator = Hyphenator::new(&briefing.lang);
         let mut app = Self {
             briefing,
             docs: PerSection(docs),
-            anchors,
+            anchors: OnceCell::new(),
             lang: options.lang,
             symbols,
             theme: Theme::new(options.colour),
-            dict,
+            hyphenator,
             geometry: Geometry::new(width, height),
             section: options.section,
             panes: PerSection::default(),
@@ -136,6 +138,12 @@ impl App {
         };
         app.prepare();
         app
+    }
+
+    /// Where actors, figures and quotes stand in the full text.
+    pub(crate) fn anchors(&self) -> &Anchors {
+        self.anchors
+            .get_or_init(|| Anchors::find(&self.briefing, self.docs.get(SectionId::Text)))
     }
 
     /// What the keyboard drives now.

@@ -122,13 +122,16 @@ impl Block {
     }
 }
 
-/// Where a link leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a link leads; passages are looked up in the full text only when a
+/// link is followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Link {
     /// To an actor in the actors pane.
     Actor(ActorIx),
-    /// To a passage in the full text.
-    Passage(Anchor),
+    /// To the passage a figure comes from.
+    Figure(usize),
+    /// To the first mention of an actor in the full text.
+    FirstMention(ActorIx),
 }
 
 /// A passage in a pane: block index and byte range in it.

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod briefing;
+pub mod bundled;
 pub mod cli;
 pub mod doc;
 pub mod geometry;

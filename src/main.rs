@@ -17,7 +17,7 @@ use briefing::symbols::Symbols;
 use briefing::terminal::event_loop::{self, Host, LoopOptions};
 use briefing::terminal::screen::Screen;
 use briefing::terminal::{session, signals};
-use briefing::text::hyphenate::dictionary;
+use briefing::text::hyphenate::Hyphenator;
 use clap::Parser as _;
 
 /// A failure: what to tell the user, and the exit code.
@@ -60,7 +60,10 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> Result<(), Failure> {
     let briefing = match &cli.file {
         Some(path) => load_file(path)?,
-        None => load_bundled()?,
+        // --check really parses the bundled text; reading uses the copy
+        // validated at build time, which starts faster.
+        None if cli.check => load_bundled()?,
+        None => briefing::bundled::bundled(),
     };
     if cli.check {
         let name = cli
@@ -91,15 +94,9 @@ fn print_plain(briefing: &Briefing, settings: Settings, lang: Lang) -> Result<()
     } else {
         Symbols::UNICODE
     };
-    let (docs, _) = build_docs(briefing, lang.labels(), &symbols);
-    let dict = dictionary(&briefing.lang);
-    let text = plain::render(
-        &docs,
-        lang.labels(),
-        &symbols,
-        dict.as_ref(),
-        settings.width,
-    );
+    let docs = build_docs(briefing, lang.labels(), &symbols);
+    let hyphenator = Hyphenator::new(&briefing.lang);
+    let text = plain::render(&docs, lang.labels(), &symbols, &hyphenator, settings.width);
     let mut out = BufWriter::new(io::stdout().lock());
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A reader that stops early (`| head`) is not an error.
@@ -138,7 +135,7 @@ fn interactive(
     };
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
-    signals::watch(tx.clone()).map_err(fail)?;
+    let handlers = signals::install().map_err(fail)?;
     let tty = std::fs::File::open("/dev/tty").map_err(fail)?;
     let (width, height) = Tty.size();
     let options = Options {
@@ -149,14 +146,25 @@ fn interactive(
     };
     let mut app = App::new(briefing, options, width, height);
     let writer = session::enter(cli.mouse).map_err(fail)?;
-    event_loop::spawn_reader(tty, tx).map_err(fail)?;
     let mut screen = Screen::new(BufWriter::with_capacity(64 * 1024, writer), width, height);
     let loop_options = LoopOptions {
         mouse: cli.mouse,
         panic_on_key: cfg!(debug_assertions) && std::env::var_os("BRIEFING_TEST_PANIC").is_some(),
         fail_on_key: cfg!(debug_assertions) && std::env::var_os("BRIEFING_TEST_ERROR").is_some(),
     };
-    let result = event_loop::run(&mut app, &mut screen, &rx, &mut Tty, loop_options);
+    // The threads start once the first frame is out: it shows sooner.
+    let start_threads = move || {
+        signals::watch(handlers, tx.clone())?;
+        event_loop::spawn_reader(tty, tx)
+    };
+    let result = event_loop::run(
+        &mut app,
+        &mut screen,
+        &rx,
+        &mut Tty,
+        loop_options,
+        start_threads,
+    );
     session::restore();
     result.map_err(fail)
 }

@@ -3,20 +3,20 @@
 
 use std::fmt::Write as _;
 
-use hyphenation::Standard;
 use unicode_width::UnicodeWidthStr;
 
 use crate::doc::{Doc, Layout};
 use crate::labels::Labels;
 use crate::section::SectionId;
 use crate::symbols::Symbols;
+use crate::text::hyphenate::Hyphenator;
 
 /// Renders every pane, each under its heading, wrapped to `width` columns.
 pub fn render(
     docs: &[Doc; 6],
     labels: &Labels,
     symbols: &Symbols,
-    dict: Option<&Standard>,
+    hyphenator: &Hyphenator,
     width: u16,
 ) -> String {
     let mut out = String::new();
@@ -33,7 +33,7 @@ pub fn render(
         }
         let rule_width = label.width().min(usize::from(width));
         let _ = writeln!(out, "{label}\n{}\n", symbols.rule.repeat(rule_width));
-        let layout = Layout::new(doc, width, dict);
+        let layout = Layout::new(doc, width, hyphenator);
         let mut blank_run = true;
         for line in &layout.lines {
             let Some(block) = doc.blocks.get(line.block as usize) else {

@@ -4,6 +4,12 @@ use super::{App, Mark};
 use crate::doc::{Anchor, Link};
 use crate::section::SectionId;
 
+/// A link's resolved target.
+enum Go {
+    Actor(usize),
+    Passage(Anchor),
+}
+
 impl App {
     /// Follows the selected item's link.
     pub(crate) fn follow(&mut self) {
@@ -11,24 +17,35 @@ impl App {
             self.doc()
                 .items
                 .get(self.pane().selected)
-                .and_then(|i| i.link.clone())
+                .and_then(|i| i.link)
         } else {
             None
         };
-        let Some(link) = link else {
+        let passage = |anchor: Option<&Anchor>| anchor.cloned();
+        let target = match link {
+            Some(Link::Figure(i)) => {
+                passage(self.anchors().figures.get(i).and_then(Option::as_ref)).map(Go::Passage)
+            }
+            Some(Link::FirstMention(ix)) => {
+                passage(self.anchors().mentions.get(ix).and_then(|m| m.first())).map(Go::Passage)
+            }
+            Some(Link::Actor(ix)) => Some(Go::Actor(ix)),
+            None => None,
+        };
+        let Some(target) = target else {
             self.notice = Some(self.labels().no_link.to_string());
             return;
         };
         self.remember();
-        match link {
-            Link::Actor(ix) => {
+        match target {
+            Go::Actor(ix) => {
                 self.go_to(SectionId::Actors);
                 if let Some(item) = self.doc().item_for(ix) {
                     self.select(item, true);
                 }
                 self.mark = None;
             }
-            Link::Passage(anchor) => self.show_passage(SectionId::Text, anchor),
+            Go::Passage(anchor) => self.show_passage(SectionId::Text, anchor),
         }
         self.notice = Some(self.labels().back_hint.to_string());
     }

@@ -154,7 +154,6 @@ impl App {
             return;
         }
         let width = self.main_width(self.section);
-        let dict = self.dict.as_ref();
         let doc = self.docs.get(self.section);
         let pane = self.panes.get_mut(self.section);
         if pane.layout.as_ref().is_none_or(|l| l.width != width) {
@@ -163,7 +162,7 @@ impl App {
                 .as_ref()
                 .and_then(|l| l.lines.get(pane.scroll))
                 .copied();
-            let layout = Layout::new(doc, width, dict);
+            let layout = Layout::new(doc, width, &self.hyphenator);
             pane.scroll = top.map_or(pane.scroll, |t| {
                 layout.line_at(t.block as usize, t.start as usize)
             });
@@ -195,7 +194,7 @@ impl App {
             let cx = Context {
                 briefing: &self.briefing,
                 text: self.docs.get(SectionId::Text),
-                anchors: &self.anchors,
+                anchors: self.anchors(),
                 labels: self.lang.labels(),
                 symbols: &self.symbols,
             };
@@ -207,7 +206,7 @@ impl App {
             self.detail.section = Some(self.section);
             self.detail.item = item;
         }
-        self.detail.layout = Layout::new(&self.detail.doc, width, self.dict.as_ref());
+        self.detail.layout = Layout::new(&self.detail.doc, width, &self.hyphenator);
     }
 
     /// Keeps scroll positions in range.

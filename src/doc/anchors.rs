@@ -1,7 +1,7 @@
 //! Where actors are mentioned and where figures and quotes stand in the full
 //! text: found in one pass over it, so following a link costs nothing later.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Anchor, Doc};
 use crate::briefing::Briefing;
@@ -39,7 +39,10 @@ fn mentions(briefing: &Briefing, text: &Doc) -> Vec<Vec<Anchor>> {
         }
     }
     let mut found = vec![Vec::new(); briefing.actors.len()];
+    // An NFA: a DFA would search faster but takes milliseconds to build,
+    // which is most of the start-up; the text is searched once.
     let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
     else {
@@ -71,7 +74,10 @@ fn mentions(briefing: &Briefing, text: &Doc) -> Vec<Vec<Anchor>> {
 fn first_places<'a>(text: &Doc, passages: impl Iterator<Item = &'a str>) -> Vec<Option<Anchor>> {
     let patterns: Vec<&str> = passages.collect();
     let mut found = vec![None; patterns.len()];
-    let Ok(ac) = AhoCorasick::new(&patterns) else {
+    let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(&patterns)
+    else {
         return found;
     };
     for (block, b) in text.blocks.iter().enumerate() {

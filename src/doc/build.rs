@@ -1,24 +1,21 @@
 //! Builds the six pane docs from a briefing.
 
-use super::{Anchors, Block, Doc, Link, Role};
+use super::{Block, Doc, Link, Role};
 use crate::briefing::{ActorKind, Briefing, Figure, Relation};
 use crate::labels::Labels;
 use crate::section::SectionId;
 use crate::symbols::Symbols;
 
-/// Everything the panes show, in tab order, and the anchors in the full text.
-pub fn build_docs(b: &Briefing, l: &Labels, s: &Symbols) -> ([Doc; 6], Anchors) {
-    let text = full_text(b);
-    let anchors = Anchors::find(b, &text);
-    let docs = SectionId::ALL.map(|id| match id {
+/// Everything the panes show, in tab order.
+pub fn build_docs(b: &Briefing, l: &Labels, s: &Symbols) -> [Doc; 6] {
+    SectionId::ALL.map(|id| match id {
         SectionId::Overview => overview(b, l, s),
-        SectionId::Figures => figures(b, l, s, &anchors),
+        SectionId::Figures => figures(b, l, s),
         SectionId::Quotes => quotes(b, s),
-        SectionId::Actors => actors(b, l, s, &anchors),
-        SectionId::Text => text.clone(),
+        SectionId::Actors => actors(b, l, s),
+        SectionId::Text => full_text(b),
         SectionId::Sources => sources(b, l, s),
-    });
-    (docs, anchors)
+    })
 }
 
 fn overview(b: &Briefing, l: &Labels, s: &Symbols) -> Doc {
@@ -60,13 +57,12 @@ pub(super) fn figure_head(b: &Briefing, f: &Figure, l: &Labels, s: &Symbols) -> 
     blocks
 }
 
-fn figures(b: &Briefing, l: &Labels, s: &Symbols, anchors: &Anchors) -> Doc {
+fn figures(b: &Briefing, l: &Labels, s: &Symbols) -> Doc {
     let mut doc = Doc::default();
     for (i, f) in b.figures.iter().enumerate() {
         let mut blocks = figure_head(b, f, l, s);
         blocks.push(quoted(Role::Quote, &f.excerpt, s).indent(2));
-        let link = anchors.figures.get(i).cloned().flatten().map(Link::Passage);
-        doc.push_item(i, link, blocks);
+        doc.push_item(i, Some(Link::Figure(i)), blocks);
         doc.gap();
     }
     doc
@@ -89,7 +85,7 @@ fn quotes(b: &Briefing, s: &Symbols) -> Doc {
     doc
 }
 
-fn actors(b: &Briefing, l: &Labels, s: &Symbols, anchors: &Anchors) -> Doc {
+fn actors(b: &Briefing, l: &Labels, s: &Symbols) -> Doc {
     let mut doc = Doc::default();
     for kind in ActorKind::ALL {
         let members: Vec<_> = b
@@ -108,8 +104,7 @@ fn actors(b: &Briefing, l: &Labels, s: &Symbols, anchors: &Anchors) -> Doc {
             if !a.role.is_empty() {
                 blocks.push(Block::new(Role::Meta, a.role.as_str()).indent(2));
             }
-            let first = anchors.mentions.get(ix).and_then(|m| m.first()).cloned();
-            doc.push_item(ix, first.map(Link::Passage), blocks);
+            doc.push_item(ix, Some(Link::FirstMention(ix)), blocks);
         }
     }
     if !b.relations.is_empty() {

@@ -84,7 +84,8 @@ pub fn spawn_reader(
 }
 
 /// Runs until the user quits or the terminal goes away. Draws only after
-/// something happened, once for everything that was queued.
+/// something happened, once for everything that was queued. `after_first`
+/// runs once the first frame is out (start what is not needed to show it).
 ///
 /// # Errors
 /// When the terminal cannot be read or written.
@@ -97,12 +98,14 @@ pub fn run<W: Write, H: Host>(
     events: &Receiver<Event>,
     host: &mut H,
     options: LoopOptions,
+    after_first: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
     let mut parser = Parser::default();
     let mut inputs = Vec::new();
     let mut frame = Buffer::empty(screen.area());
+    draw(app, screen, &mut frame)?;
+    after_first()?;
     loop {
-        draw(app, screen, &mut frame)?;
         let Ok(mut event) = events.recv() else {
             return Ok(());
         };
@@ -157,6 +160,7 @@ pub fn run<W: Write, H: Host>(
                 }
             }
         }
+        draw(app, screen, &mut frame)?;
     }
 }
 

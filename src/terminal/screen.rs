@@ -5,6 +5,7 @@
 //! lines are sent. Generic over the writer, so frames can go anywhere.
 
 use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 
 use ratatui::buffer::{Buffer, Cell};
@@ -283,20 +284,32 @@ fn to_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
+/// FNV-1a: fast, and good enough to tell rows apart.
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// A hash of each row, to find rows that moved.
 fn row_hashes(buf: &Buffer) -> Vec<u64> {
     let width = usize::from(buf.area.width).max(1);
     buf.content
         .chunks(width)
         .map(|row| {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
             for cell in row {
-                let style = format!("{:?}{:?}{:?}", cell.fg, cell.bg, cell.modifier);
-                for b in cell.symbol().bytes().chain(style.bytes()).chain([0xff]) {
-                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-                }
+                cell.hash(&mut h);
             }
-            h
+            h.finish()
         })
         .collect()
 }

@@ -11,12 +11,20 @@ use signal_hook::iterator::Signals;
 use super::event_loop::Event;
 use super::session;
 
-/// Starts the signal thread.
+/// Installs the handlers. Signals that arrive before [`watch`] runs wait
+/// for it.
 ///
 /// # Errors
 /// When the handlers cannot be installed.
-pub fn watch(events: Sender<Event>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
+pub fn install() -> io::Result<Signals> {
+    Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])
+}
+
+/// Starts the thread that acts on signals.
+///
+/// # Errors
+/// When the thread cannot be started.
+pub fn watch(mut signals: Signals, events: Sender<Event>) -> io::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

@@ -1,4 +1,6 @@
 //! The briefing: its file format, loading, sanitising and validation.
+//!
+//! (A `mod.rs` because `build.rs` compiles this module too.)
 
 mod decode;
 mod error;

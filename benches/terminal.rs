@@ -1,0 +1,394 @@
+//! End-to-end figures in a pseudo-terminal at 80x24, side by side with
+//! `less` showing the same text: start to first complete frame, bytes
+//! written per key, latency from key to finished frame, peak memory.
+//!
+//! Run: `cargo bench --bench terminal` (needs `less`; Debian: `apt install less`).
+
+// A measuring harness: a panic is a failed measurement, and the counts are
+// far too small to lose precision as floats.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::cast_precision_loss
+)]
+
+#[path = "support/large.rs"]
+mod large;
+
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use briefing::briefing::parse;
+use briefing::doc::{Layout, build_docs};
+use briefing::labels::Lang;
+use briefing::symbols::Symbols;
+use briefing::text::hyphenate::Hyphenator;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+/// Copies of the article in the measured text, so that there is room to page.
+const COPIES: usize = 10;
+/// Output quiet for this long means the program finished reacting to a key.
+const QUIET: Duration = Duration::from_millis(120);
+const STARTS: usize = 30;
+
+/// Output chunks with the time they arrived.
+type Log = Arc<Mutex<Vec<(Instant, Vec<u8>)>>>;
+
+struct Run {
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    log: Log,
+    started: Instant,
+}
+
+impl Run {
+    fn start(program: &Path, args: &[&str]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("LESS", "");
+        cmd.env("LESSHISTFILE", "-");
+        cmd.env_remove("NO_COLOR");
+        let log: Log = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let sink = Arc::clone(&log);
+        let started = Instant::now();
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        std::thread::spawn(move || {
+            let mut buf = vec![0u8; 65536];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push((Instant::now(), buf[..n].to_vec()));
+            }
+        });
+        Self {
+            child,
+            _master: pty.master,
+            writer,
+            log,
+            started,
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.log.lock().unwrap().iter().map(|(_, b)| b.len()).sum()
+    }
+
+    fn chunks(&self) -> usize {
+        self.log.lock().unwrap().len()
+    }
+
+    /// Waits until no output came for `QUIET`.
+    fn settle(&self) {
+        let mut last = (self.bytes(), Instant::now());
+        loop {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = self.bytes();
+            if now != last.0 {
+                last = (now, Instant::now());
+            } else if last.1.elapsed() >= QUIET {
+                return;
+            }
+        }
+    }
+
+    /// Sends a key; returns the bytes written in reaction and the time from
+    /// the key to the last byte of that reaction.
+    fn key(&mut self, key: &[u8]) -> (usize, Duration) {
+        self.settle();
+        let (before, chunks) = (self.bytes(), self.chunks());
+        let sent = Instant::now();
+        self.writer.write_all(key).unwrap();
+        self.writer.flush().unwrap();
+        self.settle();
+        let log = self.log.lock().unwrap();
+        let done = log
+            .get(chunks..)
+            .and_then(|c| c.last())
+            .map_or(Duration::ZERO, |(t, _)| *t - sent);
+        (
+            log.iter().map(|(_, b)| b.len()).sum::<usize>() - before,
+            done,
+        )
+    }
+
+    /// Time from start until the screen first showed `text`.
+    fn time_until_shown(&self, text: &str) -> Duration {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let mut parser = vt100::Parser::new(nz(ROWS), nz(COLS), 0);
+            for (t, bytes) in self.log.lock().unwrap().iter() {
+                parser.process(bytes);
+                if parser.screen().contents().contains(text) {
+                    return *t - self.started;
+                }
+            }
+            assert!(Instant::now() < deadline, "never showed {text:?}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Peak resident memory so far, in KiB.
+    fn peak_rss_kib(&self) -> Option<u64> {
+        let pid = self.child.process_id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
+    fn quit(mut self) {
+        let _ = self.writer.write_all(b"q");
+        let _ = self.writer.flush();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Writes the briefing and, for `less`, the full text exactly as the reader
+/// wraps it in its 78-column text column at 80x24.
+fn prepare(dir: &Path, copies: usize) -> (PathBuf, PathBuf, String) {
+    let toml = large::repeated(copies);
+    let briefing_path = dir.join(format!("measure-{copies}.toml"));
+    std::fs::write(&briefing_path, &toml).unwrap();
+    let b = parse(&toml, "measure").unwrap();
+    let docs = build_docs(&b, Lang::De.labels(), &Symbols::UNICODE);
+    let text_doc = &docs[4];
+    let layout = Layout::new(text_doc, COLS - 2, &Hyphenator::new("de"));
+    let mut text = String::new();
+    for line in &layout.lines {
+        let block = &text_doc.blocks[line.block as usize];
+        let hyphen = if line.hyphen { "-" } else { "" };
+        let _ = writeln!(
+            text,
+            "{}{}{hyphen}",
+            Layout::lead(block, line),
+            &block.text[line.range()]
+        );
+    }
+    let text_path = dir.join(format!("measure-{copies}.txt"));
+    std::fs::write(&text_path, &text).unwrap();
+    // A line both programs show on their first page (row 19 of the text).
+    let marker = text
+        .lines()
+        .filter(|l| l.len() > 30)
+        .nth(12)
+        .unwrap()
+        .trim()
+        .to_string();
+    (briefing_path, text_path, marker)
+}
+
+struct Program {
+    name: &'static str,
+    path: PathBuf,
+    args: Vec<String>,
+}
+
+fn main() {
+    let less = which("less").expect("`less` is needed for the side-by-side figures");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_briefing"));
+    println!("Terminal figures at {COLS}x{ROWS}, side by side with less on the same text.\n");
+    startup(&dir, &binary, &less);
+    keys(&dir, &binary, &less);
+}
+
+/// Start to first complete frame: the bundled briefing against `less` on the
+/// same text, as the reader wraps it.
+fn startup(dir: &Path, binary: &Path, less: &Path) {
+    // Start-up: the bundled briefing (no file to read) against `less` on the
+    // same text, as the reader wraps it.
+    let (_, article_text, marker) = prepare(dir, 1);
+    let programs = [
+        Program {
+            name: "briefing",
+            path: binary.to_path_buf(),
+            args: vec!["--section".into(), "text".into()],
+        },
+        Program {
+            name: "less",
+            path: less.to_path_buf(),
+            args: vec![article_text.display().to_string()],
+        },
+    ];
+
+    // Start to first complete frame, interleaved runs.
+    let mut starts: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    for _ in 0..STARTS {
+        for (i, p) in programs.iter().enumerate() {
+            let args: Vec<&str> = p.args.iter().map(String::as_str).collect();
+            let run = Run::start(&p.path, &args);
+            starts[i].push(run.time_until_shown(&marker).as_secs_f64() * 1000.0);
+            run.settle();
+            run.quit();
+        }
+    }
+    println!("Start-up, the article (bundled briefing, full-text pane):\n");
+    println!("| start to first frame ({STARTS} runs) | median | min | max |");
+    println!("|---|---|---|---|");
+    for (i, p) in programs.iter().enumerate() {
+        let v = &starts[i];
+        let (min, max) = (
+            v.iter().copied().fold(f64::MAX, f64::min),
+            v.iter().copied().fold(0.0, f64::max),
+        );
+        println!(
+            "| {} | {:.2} ms | {:.2} ms | {:.2} ms |",
+            p.name,
+            median(v.clone()),
+            min,
+            max
+        );
+    }
+    println!(
+        "| ratio briefing/less | {:.2} | | |\n",
+        median(starts[0].clone()) / median(starts[1].clone())
+    );
+}
+
+/// Bytes written per key, key-to-frame latency and peak memory.
+fn keys(dir: &Path, binary: &Path, less: &Path) {
+    // Bytes per key: a longer text, so that there is room to page.
+    let (briefing_file, text_file, marker) = prepare(dir, COPIES);
+    let programs = [
+        Program {
+            name: "briefing",
+            path: binary.to_path_buf(),
+            args: vec![
+                "--section".into(),
+                "text".into(),
+                briefing_file.display().to_string(),
+            ],
+        },
+        Program {
+            name: "less",
+            path: less.to_path_buf(),
+            args: vec![text_file.display().to_string()],
+        },
+    ];
+    println!("Keys on {COPIES} copies of the article's text:\n");
+    let keys: [(&str, &[u8], usize); 6] = [
+        ("one line down (j)", b"j", 20),
+        ("one line up (k)", b"k", 20),
+        ("page down (Space)", b" ", 4),
+        ("page up (b)", b"b", 4),
+        ("half page down (d)", b"d", 4),
+        ("nothing to do (k at the top)", b"k", 3),
+    ];
+    let mut table: Vec<Vec<(f64, f64, f64)>> = Vec::new();
+    let mut rss = Vec::new();
+    let mut latencies: Vec<(String, Vec<f64>)> = Vec::new();
+    for p in &programs {
+        let args: Vec<&str> = p.args.iter().map(String::as_str).collect();
+        let mut run = Run::start(&p.path, &args);
+        run.time_until_shown(&marker);
+        let mut rows = Vec::new();
+        let mut lat = Vec::new();
+        for (label, key, n) in keys {
+            if label.starts_with("nothing") {
+                run.key(b"g");
+            }
+            let samples: Vec<(usize, Duration)> = (0..n).map(|_| run.key(key)).collect();
+            let bytes: Vec<f64> = samples.iter().map(|(b, _)| *b as f64).collect();
+            lat.extend(
+                samples
+                    .iter()
+                    .filter(|(b, _)| *b > 0)
+                    .map(|(_, d)| d.as_secs_f64() * 1000.0),
+            );
+            let mean = bytes.iter().sum::<f64>() / bytes.len() as f64;
+            let (min, max) = (
+                bytes.iter().copied().fold(f64::MAX, f64::min),
+                bytes.iter().copied().fold(0.0, f64::max),
+            );
+            rows.push((mean, min, max));
+        }
+        rss.push(run.peak_rss_kib());
+        latencies.push((p.name.to_string(), lat));
+        run.quit();
+        table.push(rows);
+    }
+    println!("| bytes written per key | briefing (mean, min-max) | less (mean, min-max) | ratio |");
+    println!("|---|---|---|---|");
+    for (i, (label, _, _)) in keys.iter().enumerate() {
+        let (b, l) = (table[0][i], table[1][i]);
+        let ratio = if l.0 > 0.0 {
+            format!("{:.2}", b.0 / l.0)
+        } else {
+            "-".into()
+        };
+        println!(
+            "| {label} | {:.0} ({:.0}-{:.0}) | {:.0} ({:.0}-{:.0}) | {ratio} |",
+            b.0, b.1, b.2, l.0, l.1, l.2
+        );
+    }
+    println!();
+    println!("| key to last byte of the frame | median | max | samples |");
+    println!("|---|---|---|---|");
+    for (name, lat) in &latencies {
+        let max = lat.iter().copied().fold(0.0, f64::max);
+        println!(
+            "| {name} | {:.2} ms | {:.2} ms | {} |",
+            median(lat.clone()),
+            max,
+            lat.len()
+        );
+    }
+    println!();
+    println!("| peak RSS (VmHWM) | KiB |");
+    println!("|---|---|");
+    for (p, r) in programs.iter().zip(&rss) {
+        println!(
+            "| {} | {} |",
+            p.name,
+            r.map_or("?".into(), |k| k.to_string())
+        );
+    }
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.is_file())
+}
