@@ -138,8 +138,13 @@ impl App {
     }
 
     /// The largest scroll of the main column.
-    pub(crate) fn max_scroll(&self) -> usize {
+    pub fn max_scroll(&self) -> usize {
         self.total_lines().saturating_sub(self.page())
+    }
+
+    /// Selectable items in the current pane.
+    pub fn item_count(&self) -> usize {
+        self.doc().items.len()
     }
 
     /// The largest scroll of the detail column.

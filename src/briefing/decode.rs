@@ -65,6 +65,13 @@ pub struct RawDocument {
     pub list_spans: Vec<(&'static str, usize, usize)>,
 }
 
+/// Most problems collected from one file: past this, a file is garbage and
+/// decoding it further would only cost time.
+pub const MAX_PROBLEMS: usize = 200;
+/// Most problems reported for one table; each costs a new attempt to decode
+/// it, so this bounds the work on a table of many bad keys.
+const MAX_TABLE_PROBLEMS: usize = 8;
+
 /// The top-level keys that hold lists of tables.
 pub const LISTS: [&str; 6] = [
     "actors",
@@ -142,6 +149,9 @@ fn decode_list<T: DeserializeOwned>(
     };
     let mut out = Vec::with_capacity(items.len());
     for item in items {
+        if diags.len() >= MAX_PROBLEMS {
+            break;
+        }
         let span = item.span();
         let DeValue::Table(table) = item.into_inner() else {
             diags.push(Diag::new(
@@ -167,13 +177,15 @@ fn decode_table<T: DeserializeOwned>(
     diags: &mut Vec<Diag>,
 ) -> (Option<T>, Vec<String>) {
     let mut dropped = Vec::new();
-    loop {
+    let mut last = table.span().start;
+    for _ in 0..MAX_TABLE_PROBLEMS {
         let error = match T::deserialize(Deserializer::from(table.clone())) {
             Ok(value) => return (Some(value), dropped),
             Err(e) => e,
         };
         let at = error.span().map_or(table.span().start, |s| s.start);
         diags.push(Diag::new(at, error.message()));
+        last = at;
         let culprit = table
             .get_ref()
             .iter()
@@ -185,6 +197,9 @@ fn decode_table<T: DeserializeOwned>(
         table.get_mut().remove(&key);
         dropped.push(key.get_ref().to_string());
     }
+    let more = "more problems in this table not shown: fix these and check again";
+    diags.push(Diag::new(last + 1, more));
+    (None, dropped)
 }
 
 /// Whether `at` lies in `span` (an empty span contains its start).

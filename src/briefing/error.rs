@@ -117,12 +117,20 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Longest message printed, in characters (parser messages may quote keys
+/// of any length from the file).
+const MAX_MESSAGE_CHARS: usize = 300;
+
 /// A message on one line, with nothing a terminal would act on.
 fn one_line(message: &str) -> String {
-    sanitize(message)
+    let line = sanitize(message)
         .split('\n')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    match line.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", line.get(..cut).unwrap_or_default()),
+        None => line,
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::decode::{Diag, Item, RawDocument};
+use super::decode::{Diag, Item, MAX_PROBLEMS, RawDocument};
 use super::model::{
     Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
 };
@@ -105,7 +105,9 @@ struct Validator<'d, 'l> {
 
 impl Validator<'_, '_> {
     fn report(&mut self, at: usize, message: impl Into<String>) {
-        self.diags.push(Diag::new(at, message));
+        if self.diags.len() < MAX_PROBLEMS {
+            self.diags.push(Diag::new(at, message));
+        }
     }
 
     fn missing(&mut self, scope: &Scope<'_>, name: &str) {
@@ -204,7 +206,10 @@ impl Validator<'_, '_> {
                 let (line, _) = self.lines.line_col(first);
                 self.report(
                     at,
-                    format!("duplicate actor id `{name}` (first defined on line {line})"),
+                    format!(
+                        "duplicate actor id `{}` (first defined on line {line})",
+                        short(name)
+                    ),
                 );
                 continue;
             }
@@ -212,7 +217,8 @@ impl Validator<'_, '_> {
                 self.report(
                     at,
                     format!(
-                        "actor id `{name}` must be 1 to {MAX_ID_BYTES} characters of a-z, 0-9, `-` and `_`"
+                        "actor id `{}` must be 1 to {MAX_ID_BYTES} characters of a-z, 0-9, `-` and `_`",
+                        short(name)
                     ),
                 );
             }
@@ -274,7 +280,8 @@ impl Validator<'_, '_> {
             self.report(
                 field.span().start,
                 format!(
-                    "unknown {what} `{given}`: expected one of {}",
+                    "unknown {what} `{}`: expected one of {}",
+                    short(given),
                     choices.join(", ")
                 ),
             );
@@ -295,7 +302,7 @@ impl Validator<'_, '_> {
         if found.is_none() {
             self.report(
                 field.span().start,
-                format!("`{name}` refers to unknown actor `{id}`"),
+                format!("`{name}` refers to unknown actor `{}`", short(id)),
             );
         }
         found
@@ -454,6 +461,15 @@ impl Validator<'_, '_> {
             actor,
             cited_for,
         })
+    }
+}
+
+/// A value from the file as quoted in a message: at most 40 characters.
+fn short(value: &str) -> String {
+    const MAX: usize = 40;
+    match value.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", value.get(..cut).unwrap_or_default()),
+        None => value.to_string(),
     }
 }
 

@@ -8,8 +8,9 @@ use crate::labels::Labels;
 use crate::section::SectionId;
 use crate::symbols::Symbols;
 
-/// Most mentions listed under an actor; the rest are counted.
-const MAX_MENTIONS: usize = 12;
+/// Most entries in each list of a detail (quotes, figures, relations,
+/// mentions); the rest are counted.
+const MAX_LISTED: usize = 12;
 /// Bytes of context on each side of a mention.
 const CONTEXT_BYTES: usize = 50;
 
@@ -130,65 +131,58 @@ fn actor(cx: &Context<'_>, ix: ActorIx, with_name: bool, with_role: bool) -> Vec
             format!("{}: {joined}", l.also_called),
         ));
     }
-    let quotes: Vec<_> = b.quotes.iter().filter(|q| q.speaker == ix).collect();
-    if !quotes.is_empty() {
-        out.push(Block::blank());
-        out.push(Block::new(Role::Heading, l.quotes));
-        out.extend(
-            quotes
-                .iter()
-                .map(|q| quoted(Role::Quote, &q.text, s).bullet(s.bullet)),
-        );
-    }
-    let figures: Vec<_> = b
-        .figures
-        .iter()
-        .filter(|f| f.attribution == Some(ix))
-        .collect();
-    if !figures.is_empty() {
-        out.push(Block::blank());
-        out.push(Block::new(Role::Heading, l.figures));
-        for f in figures {
-            out.push(
-                Block::new(Role::Value, f.value.as_str())
-                    .and(Role::Body, &format!(" {}", f.label))
-                    .bullet(s.bullet),
-            );
-        }
-    }
-    let relations: Vec<_> = b
+    let quotes = b.quotes.iter().filter(|q| q.speaker == ix);
+    listed(&mut out, cx, l.quotes, quotes, |q| {
+        Some(quoted(Role::Quote, &q.text, s).bullet(s.bullet))
+    });
+    let figures = b.figures.iter().filter(|f| f.attribution == Some(ix));
+    listed(&mut out, cx, l.figures, figures, |f| {
+        Some(
+            Block::new(Role::Value, f.value.as_str())
+                .and(Role::Body, &format!(" {}", f.label))
+                .bullet(s.bullet),
+        )
+    });
+    let relations = b
         .relations
         .iter()
-        .filter(|r| r.from == ix || r.to == ix || r.attribution == Some(ix))
-        .collect();
-    if !relations.is_empty() {
-        out.push(Block::blank());
-        out.push(Block::new(Role::Heading, l.relations));
-        out.extend(relations.into_iter().map(|r| relation(b, r, l, s)));
-    }
+        .filter(|r| r.from == ix || r.to == ix || r.attribution == Some(ix));
+    listed(&mut out, cx, l.relations, relations, |r| {
+        Some(relation(b, r, l, s))
+    });
     let mentions = cx.anchors.mentions.get(ix).map_or(&[][..], Vec::as_slice);
     if !mentions.is_empty() {
-        out.push(Block::blank());
-        out.push(Block::new(
-            Role::Heading,
-            format!("{} ({})", l.mentions, mentions.len()),
-        ));
-        out.extend(
-            mentions
-                .iter()
-                .take(MAX_MENTIONS)
-                .filter_map(|m| snippet(cx, m)),
-        );
-        if mentions.len() > MAX_MENTIONS {
-            let more = mentions.len() - MAX_MENTIONS;
-            out.push(Block::new(
-                Role::Meta,
-                format!("{} {more} {}", s.ellipsis, l.more),
-            ));
-        }
+        let heading = format!("{} ({})", l.mentions, mentions.len());
+        listed(&mut out, cx, &heading, mentions.iter(), |m| snippet(cx, m));
         out.push(Block::new(Role::Meta, l.enter_to_text));
     }
     out
+}
+
+/// A headed list of at most [`MAX_LISTED`] entries, then how many more
+/// there are (counted, not drawn): an actor's detail in a huge briefing
+/// stays cheap to build.
+fn listed<T>(
+    out: &mut Vec<Block>,
+    cx: &Context<'_>,
+    heading: &str,
+    items: impl Iterator<Item = T>,
+    show: impl Fn(T) -> Option<Block>,
+) {
+    let mut items = items.peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    out.push(Block::blank());
+    out.push(Block::new(Role::Heading, heading));
+    out.extend(items.by_ref().take(MAX_LISTED).filter_map(show));
+    let more = items.count();
+    if more > 0 {
+        out.push(Block::new(
+            Role::Meta,
+            format!("{} {more} {}", cx.symbols.ellipsis, cx.labels.more),
+        ));
+    }
 }
 
 /// "According to X: role of X", for figures with an attribution.

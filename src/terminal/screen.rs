@@ -90,6 +90,14 @@ impl<W: Write> Screen<W> {
     /// # Errors
     /// When writing to the terminal fails.
     pub fn draw(&mut self, next: &Buffer) -> io::Result<()> {
+        let fixed;
+        let next = match displayable(next) {
+            Some(buffer) => {
+                fixed = buffer;
+                &fixed
+            }
+            None => next,
+        };
         if next.area != self.prev.area {
             self.resize(next.area.width, next.area.height);
         }
@@ -272,6 +280,45 @@ impl<W: Write> Screen<W> {
         }
         self.cursor = Some((x, y));
     }
+}
+
+/// The frame as a terminal can show it: a wide character whose second column
+/// holds something else (a border drawn over it, say) cannot be shown, and
+/// becomes a blank; `None` when the frame is fine as it is.
+fn displayable(frame: &Buffer) -> Option<Buffer> {
+    let width = usize::from(frame.area.width).max(1);
+    let broken = |row: &[Cell], x: usize, cell: &Cell| {
+        let w = cell.symbol().width();
+        w > 1
+            && (x + w > row.len()
+                || row
+                    .iter()
+                    .skip(x + 1)
+                    .take(w - 1)
+                    .any(|c| c.symbol() != " "))
+    };
+    let any = frame
+        .content
+        .chunks(width)
+        .any(|row| row.iter().enumerate().any(|(x, c)| broken(row, x, c)));
+    if !any {
+        return None;
+    }
+    let mut fixed = frame.clone();
+    for row in fixed.content.chunks_mut(width) {
+        let bad: Vec<usize> = row
+            .iter()
+            .enumerate()
+            .filter(|(x, c)| broken(row, *x, c))
+            .map(|(x, _)| x)
+            .collect();
+        for x in bad {
+            if let Some(cell) = row.get_mut(x) {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    Some(fixed)
 }
 
 /// Whether a character may go to the terminal as is.

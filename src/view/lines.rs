@@ -164,9 +164,13 @@ fn split_by_highlights(
     hl: &Highlights<'_>,
     app: &App,
 ) -> Vec<(Range<usize>, Style)> {
+    // Hits are sorted and do not overlap: only those on this piece matter.
+    let first = hl.hits.partition_point(|h| h.range.end <= range.start);
+    let last = hl.hits.partition_point(|h| h.range.start < range.end);
+    let hits = hl.hits.get(first..last.max(first)).unwrap_or_default();
     let mut cuts = vec![range.start, range.end];
     let marks = hl.mark.iter().cloned();
-    for r in hl.hits.iter().map(|h| h.range.clone()).chain(marks) {
+    for r in hits.iter().map(|h| h.range.clone()).chain(marks) {
         for at in [r.start, r.end] {
             if at > range.start && at < range.end {
                 cuts.push(at);
@@ -188,7 +192,7 @@ fn split_by_highlights(
             }
             if hl.current.is_some_and(|h| inside(&h.range)) {
                 style = style.patch(app.theme.hit_current);
-            } else if hl.hits.iter().any(|h| inside(&h.range)) {
+            } else if hits.iter().any(|h| inside(&h.range)) {
                 style = style.patch(app.theme.hit);
             }
             (part, style)

@@ -1,0 +1,365 @@
+//! Hostile briefings: every one either loads and renders safely (nothing
+//! harmful reaches the terminal, the layout holds, wide characters are not
+//! cut) or is refused with `PATH:LINE:COLUMN: message` and exit 2. Never a
+//! panic, a hang or unbounded memory. Each goes through `--check`,
+//! `--plain` and the rendered reader at several sizes.
+
+// A panic in a test is a failing test, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use briefing::app::{Action, App, Options};
+use briefing::briefing::{MAX_FILE_BYTES, load_file};
+use briefing::labels::Lang;
+use briefing::section::SectionId;
+use briefing::view;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+enum Expect {
+    /// Loads, prints and renders cleanly.
+    Loads,
+    /// Refused with exit 2; stderr holds each of these.
+    Refused(&'static [&'static str]),
+}
+
+const CASES: &[(&str, Expect)] = &[
+    ("escapes-everywhere.toml", Expect::Loads),
+    ("bidi.toml", Expect::Loads),
+    ("zero-width-and-combining.toml", Expect::Loads),
+    ("wide-characters.toml", Expect::Loads),
+    ("tabs-and-crlf.toml", Expect::Loads),
+    ("bom.toml", Expect::Loads),
+    ("nul-escapes.toml", Expect::Loads),
+    ("reference-cycles.toml", Expect::Loads),
+    ("long-words.toml", Expect::Loads),
+    ("line-separators.toml", Expect::Loads),
+    (
+        "nul-byte.toml",
+        Expect::Refused(&[":3:18: invalid basic string"]),
+    ),
+    (
+        "invalid-utf8.toml",
+        Expect::Refused(&[":3:10: not valid UTF-8"]),
+    ),
+    (
+        "empty.toml",
+        Expect::Refused(&[":1:1: missing `schema`", ":1:1: missing `title`"]),
+    ),
+    (
+        "only-comments.toml",
+        Expect::Refused(&[":1:1: missing `lang`"]),
+    ),
+    (
+        "deep-nesting.toml",
+        Expect::Refused(&[":4:85: cannot recurse further", ":5:1: unknown field `y`"]),
+    ),
+    (
+        "duplicate-ids.toml",
+        Expect::Refused(&[":11:6: duplicate actor id `a` (first defined on line 6)"]),
+    ),
+    (
+        "self-reference.toml",
+        Expect::Refused(&[":12:6: a relation needs two different actors"]),
+    ),
+    (
+        "numbers-out-of-range.toml",
+        Expect::Refused(&[":9:10: `number` must be a finite", ":21:10: `number`"]),
+    ),
+    (
+        "schema-out-of-range.toml",
+        Expect::Refused(&[":1:10: invalid type: integer"]),
+    ),
+    (
+        "wrong-types.toml",
+        Expect::Refused(&[
+            ":3:9: invalid type",
+            ":4:10: `actors` must be a list",
+            ":5:13: each entry",
+        ]),
+    ),
+    (
+        "hostile-keys.toml",
+        Expect::Refused(&[":4:1: unknown field `␛`", ":5:1: unknown field `yek`"]),
+    ),
+    (
+        "blank-required.toml",
+        Expect::Refused(&[
+            ":3:9: `title` must not be empty",
+            ":7:8: `name` must not be empty",
+        ]),
+    ),
+    (
+        "bad-ids.toml",
+        Expect::Refused(&[
+            ":6:6: actor id `xxxx",
+            "…` must be 1 to 64",
+            ":11:6: actor id `Bad Id!`",
+        ]),
+    ),
+    (
+        "many-bad-keys.toml",
+        Expect::Refused(&[
+            ":4:1: unknown field `k0`",
+            "more problems in this table not shown",
+        ]),
+    ),
+];
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/adversarial")
+        .join(name)
+}
+
+fn briefing(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap()
+}
+
+/// Characters that must never reach a terminal from content.
+fn harmful(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn assert_clean(what: &str, text: &str) {
+    if let Some(c) = text.chars().find(|c| harmful(*c)) {
+        panic!("{what}: {c:?} in output");
+    }
+}
+
+fn check_refused(path: &Path, wants: &[&str]) {
+    let shown = path.display().to_string();
+    for args in [vec!["--check", &shown], vec!["--plain", &shown]] {
+        let out = briefing(&args);
+        assert_eq!(out.status.code(), Some(2), "{shown} {args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_clean(&shown, &err);
+        for line in err.lines() {
+            let rest = line
+                .strip_prefix(&shown)
+                .unwrap_or_else(|| panic!("{line:?} does not name the file"));
+            let mut parts = rest.splitn(4, ':');
+            let (_, l, c) = (parts.next(), parts.next(), parts.next());
+            let numbered = l.is_some_and(|l| l.parse::<usize>().is_ok())
+                && c.is_some_and(|c| c.parse::<usize>().is_ok());
+            assert!(
+                numbered || rest.starts_with(": "),
+                "{line:?} is not PATH:LINE:COLUMN: message"
+            );
+        }
+        for want in wants {
+            assert!(err.contains(want), "{shown}: no {want:?} in\n{err}");
+        }
+        assert!(out.stdout.is_empty());
+    }
+}
+
+fn check_loads(path: &Path, sizes: &[(u16, u16)]) {
+    let shown = path.display().to_string();
+    let out = briefing(&["--check", &shown]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{shown}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for width in [20usize, 80] {
+        let out = briefing(&["--plain", "--width", &width.to_string(), &shown]);
+        assert_eq!(out.status.code(), Some(0), "{shown}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_clean(&shown, &text);
+        for line in text.lines() {
+            assert!(line.width() <= width, "{shown}: line wider than {width}");
+        }
+    }
+    let briefing = load_file(path).unwrap();
+    for section in SectionId::ALL {
+        let options = Options {
+            lang: Lang::En,
+            ascii: false,
+            section,
+            colour: true,
+        };
+        let mut app = App::new(briefing.clone(), options, 80, 24);
+        for &(w, h) in sizes {
+            app.update(Action::Resize(w, h));
+            render_clean(&app, w, h, &shown);
+            for action in [
+                Action::Down,
+                Action::PageDown,
+                Action::Follow,
+                Action::Back,
+                Action::Bottom,
+                Action::SearchStart,
+                Action::SearchInput('a'),
+                Action::SearchSubmit,
+                Action::SearchNext,
+                Action::Help,
+                Action::Bottom,
+                Action::Escape,
+                Action::Top,
+            ] {
+                app.update(action);
+                render_clean(&app, w, h, &shown);
+            }
+        }
+    }
+}
+
+/// Renders and checks every cell: nothing harmful, no wide character cut.
+fn render_clean(app: &App, w: u16, h: u16, what: &str) {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    view::render(app, area, &mut buf);
+    for row in buf.content.chunks(usize::from(w).max(1)) {
+        let mut covered = 0;
+        for (x, cell) in row.iter().enumerate() {
+            assert_clean(what, cell.symbol());
+            if x >= covered {
+                covered = x + cell.symbol().width().max(1);
+                assert!(
+                    covered <= usize::from(w),
+                    "{what}: wide character cut at {w}x{h}"
+                );
+            }
+        }
+    }
+}
+
+const SIZES: [(u16, u16); 7] = [
+    (1, 1),
+    (2, 3),
+    (16, 4),
+    (20, 5),
+    (40, 12),
+    (80, 24),
+    (200, 60),
+];
+
+#[test]
+fn the_committed_corpus() {
+    for (name, expect) in CASES {
+        let path = corpus(name);
+        match expect {
+            Expect::Loads => check_loads(&path, &SIZES),
+            Expect::Refused(wants) => check_refused(&path, wants),
+        }
+    }
+}
+
+#[test]
+fn every_corpus_file_has_an_expected_outcome() {
+    for entry in std::fs::read_dir(corpus("")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            CASES.iter().any(|(n, _)| *n == name),
+            "{name} has no expected outcome"
+        );
+    }
+}
+
+fn generated(name: &str, text: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const HEAD: &str = "schema = 1\nlang = \"de\"\ntitle = \"gross\"\n";
+
+#[test]
+fn a_one_mebibyte_line_loads_and_renders() {
+    let words = "Wort ".repeat(1 << 18);
+    let path = generated(
+        "one-mebibyte-line.toml",
+        &format!("{HEAD}\n[[sections]]\nparagraphs = [\"{words}\"]\n"),
+    );
+    assert!(std::fs::metadata(&path).unwrap().len() > 1 << 20);
+    check_loads(&path, &[(80, 24), (20, 5)]);
+    let word = "ü".repeat(1 << 19);
+    let path = generated(
+        "one-mebibyte-word.toml",
+        &format!("{HEAD}lede = \"{word}\"\n"),
+    );
+    check_loads(&path, &[(80, 24), (1, 1)]);
+}
+
+#[test]
+fn a_hundred_thousand_summary_points_are_refused() {
+    let points: Vec<String> = (0..100_000).map(|i| format!("\"Punkt {i}\"")).collect();
+    let path = generated(
+        "many-points.toml",
+        &format!("{HEAD}summary = [{}]\n", points.join(", ")),
+    );
+    check_refused(
+        &path,
+        &[":4:11: too many entries in `summary` (100000; the limit is 50000)"],
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
+    let size = usize::try_from(MAX_FILE_BYTES).unwrap() + 1;
+    let path = generated(
+        "over-the-limit.toml",
+        &format!("{HEAD}#{}", "x".repeat(size)),
+    );
+    let out = briefing(&["--check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("file is too large"));
+}
+
+#[test]
+fn fifty_thousand_actors_with_relations_stay_usable() {
+    let mut text = String::from(HEAD);
+    for i in 0..50_000 {
+        let _ = write!(
+            text,
+            "\n[[actors]]\nid = \"a{i}\"\nname = \"Akteur {i}\"\nkind = \"state\"\n"
+        );
+    }
+    for i in 0..20_000 {
+        let _ = write!(
+            text,
+            "\n[[relations]]\nfrom = \"a0\"\nto = \"a{}\"\nwhat = \"kennt\"\n",
+            i + 1
+        );
+    }
+    text.push_str("\n[[sections]]\nparagraphs = [\"Akteur 1 und Akteur 2\"]\n");
+    let path = generated("many-actors.toml", &text);
+    let briefing = load_file(&path).unwrap();
+    let options = Options {
+        lang: Lang::De,
+        ascii: false,
+        section: SectionId::Actors,
+        colour: false,
+    };
+    let mut app = App::new(briefing, options, 80, 24);
+    for action in [
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::Bottom,
+        Action::Top,
+        Action::Follow,
+    ] {
+        app.update(action);
+        render_clean(&app, 80, 24, "many actors");
+    }
+    let mut wide = App::new(load_file(&path).unwrap(), options, 200, 60);
+    wide.update(Action::Down);
+    render_clean(&wide, 200, 60, "many actors, wide");
+}
