@@ -504,6 +504,54 @@ fn tiny_terminals_run_and_quit_cleanly() {
 }
 
 #[test]
+fn queued_keys_are_coalesced_into_one_frame() {
+    let mut t = Term::start(&["--section", "text"], &[], 80, 24);
+    t.wait_for("1/37");
+    std::thread::sleep(Duration::from_millis(200));
+    let before = t.raw_text().matches("\x1b[?2026h").count();
+    t.send(b"jjjjjjjjjjjjjjjjjj");
+    t.wait_for("19/37");
+    std::thread::sleep(Duration::from_millis(200));
+    let frames = t.raw_text().matches("\x1b[?2026h").count() - before;
+    assert!(
+        (1..=2).contains(&frames),
+        "18 keys at once drew {frames} frames"
+    );
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn a_key_that_changes_nothing_writes_nothing() {
+    let mut t = Term::start(&["--section", "text"], &[], 80, 24);
+    t.wait_for("1/37");
+    std::thread::sleep(Duration::from_millis(200));
+    let before = t.raw.lock().unwrap().len();
+    t.send(b"k");
+    t.send(b"g");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        t.raw.lock().unwrap().len(),
+        before,
+        "k and g at the top wrote bytes"
+    );
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn nothing_is_asked_of_the_terminal() {
+    // Answers to queries arrive late over SSH and show up as garbage.
+    let raw = run_and_quit(&["--mouse"], &[]);
+    for query in [
+        "\x1b[6n", "\x1b[5n", "]10;?", "]11;?", "\x1b[c", "\x1b[0c", "\x1b[>", "\x1b[?u",
+        "\x1b[14t", "\x1b[18t", "$p", "\x1bP+q",
+    ] {
+        assert!(!raw.contains(query), "the reader sent the query {query:?}");
+    }
+}
+
+#[test]
 fn the_harness_can_fail() {
     let mut t = Term::start(&[], &[], 80, 24);
     t.wait_for("Das Wichtigste");

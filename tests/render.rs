@@ -320,3 +320,26 @@ fn wide_characters_are_never_cut_in_half() {
         }
     }
 }
+
+#[test]
+fn english_labels() {
+    let options = Options {
+        lang: Lang::En,
+        ascii: false,
+        section: SectionId::Figures,
+        colour: false,
+    };
+    let mut a = App::new(load_bundled().unwrap(), options, 80, 24);
+    insta::assert_snapshot!("figures_en_80x24", text(&draw(&a, 80, 24)));
+    a.update(Action::Help);
+    insta::assert_snapshot!("help_en_80x24", text(&draw(&a, 80, 24)));
+}
+
+#[test]
+fn ascii_screens() {
+    for (i, name) in PANES.iter().enumerate() {
+        let mut a = app(80, 24, true, false);
+        a.update(Action::GoTo(i));
+        insta::assert_snapshot!(format!("{name}_ascii_80x24"), text(&draw(&a, 80, 24)));
+    }
+}

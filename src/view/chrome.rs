@@ -64,7 +64,7 @@ pub(super) fn title(app: &App, buf: &mut Buffer) {
     let Some(area) = app.geometry().title else {
         return;
     };
-    let lang = app.lang().tag();
+    let lang = app.briefing().lang.as_str();
     let room = usize::from(area.width).saturating_sub(lang.width() + 3);
     let title = fit(
         &single_line(&app.briefing().title),
