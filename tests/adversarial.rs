@@ -25,6 +25,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
+#[path = "support/screen_safety.rs"]
+mod screen_safety;
+use screen_safety::{frame_problem, harmful};
+
 enum Expect {
     /// Loads, prints and renders cleanly.
     Loads,
@@ -129,12 +133,6 @@ fn briefing(args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// Characters that must never reach a terminal from content.
-fn harmful(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
 fn assert_clean(what: &str, text: &str) {
     if let Some(c) = text.chars().find(|c| harmful(*c)) {
         panic!("{what}: {c:?} in output");
@@ -225,18 +223,8 @@ fn render_clean(app: &App, w: u16, h: u16, what: &str) {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
     view::render(app, area, &mut buf);
-    for row in buf.content.chunks(usize::from(w).max(1)) {
-        let mut covered = 0;
-        for (x, cell) in row.iter().enumerate() {
-            assert_clean(what, cell.symbol());
-            if x >= covered {
-                covered = x + cell.symbol().width().max(1);
-                assert!(
-                    covered <= usize::from(w),
-                    "{what}: wide character cut at {w}x{h}"
-                );
-            }
-        }
+    if let Some(problem) = frame_problem(&buf) {
+        panic!("{what} at {w}x{h}: {problem}");
     }
 }
 

@@ -27,11 +27,12 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
-/// Characters that must never reach a terminal from content.
-fn harmful(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
+#[path = "../benches/support/large.rs"]
+mod large;
+use large::lit;
+#[path = "support/screen_safety.rs"]
+mod screen_safety;
+use screen_safety::{frame_problem, harmful};
 
 /// Text with everything hostile mixed in: controls, escapes, bidi, wide and
 /// combining characters, spaces and newlines.
@@ -53,23 +54,6 @@ fn hostile_text() -> impl Strategy<Value = String> {
         any::<char>().prop_map(String::from),
     ];
     prop::collection::vec(piece, 1..8).prop_map(|parts| format!("A{}", parts.concat()))
-}
-
-/// A TOML basic string literal.
-fn lit(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A valid briefing file full of hostile text.
@@ -165,21 +149,10 @@ fn check_frame(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
     let mut buf = Buffer::empty(area);
     // Drawing outside the buffer would panic: not panicking proves it stays inside.
     view::render(app, area, &mut buf);
-    for row in buf.content.chunks(usize::from(w).max(1)) {
-        let mut covered = 0;
-        for (x, cell) in row.iter().enumerate() {
-            prop_assert!(
-                !cell.symbol().chars().any(harmful),
-                "{:?} on screen",
-                cell.symbol()
-            );
-            if x >= covered {
-                covered = x + cell.symbol().width().max(1);
-                prop_assert!(covered <= usize::from(w), "wide character cut");
-            }
-        }
+    match frame_problem(&buf) {
+        Some(problem) => Err(TestCaseError::fail(format!("{w}x{h}: {problem}"))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 proptest! {
@@ -211,7 +184,7 @@ proptest! {
     fn sanitised_text_is_harmless_and_stable(text in ".*", extra in hostile_text()) {
         let input = format!("{text}{extra}");
         let once = sanitize(&input).into_owned();
-        prop_assert!(!once.chars().any(|c| c != '\n' && harmful(c)));
+        prop_assert!(!once.chars().any(harmful));
         prop_assert_eq!(sanitize(&once).into_owned(), once);
     }
 

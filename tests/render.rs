@@ -20,6 +20,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
+#[path = "support/screen_safety.rs"]
+mod screen_safety;
+use screen_safety::frame_problem;
+
 fn app(w: u16, h: u16, ascii: bool, colour: bool) -> App {
     let options = Options {
         lang: Lang::De,
@@ -303,21 +307,7 @@ fn wide_characters_are_never_cut_in_half() {
         };
         let a = App::new(b.clone(), options, w, 12);
         let buf = draw(&a, w, 12);
-        for row in buf.content.chunks(usize::from(w)) {
-            // A wide character covers the next cell; none may start in the last one.
-            let mut covered = 0;
-            for (x, cell) in row.iter().enumerate() {
-                if x < covered {
-                    continue;
-                }
-                covered = x + unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
-                let shown: String = row.iter().map(ratatui::buffer::Cell::symbol).collect();
-                assert!(
-                    covered <= usize::from(w),
-                    "wide character cut at {w} columns: {shown:?}"
-                );
-            }
-        }
+        assert_eq!(frame_problem(&buf), None, "at {w} columns");
     }
 }
 

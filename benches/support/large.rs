@@ -11,8 +11,8 @@ use briefing::briefing::{Briefing, load_bundled};
 /// The article's own size in bytes (content/sources/article.de.txt).
 pub const ARTICLE_BYTES: usize = include_str!("../../content/sources/article.de.txt").len();
 
-/// A TOML string literal.
-fn lit(s: &str) -> String {
+/// A TOML basic string literal.
+pub fn lit(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {

@@ -34,11 +34,10 @@ pub fn validate(doc: RawDocument, lines: &LineIndex<'_>, diags: &mut Vec<Diag>) 
         lenient: doc.had_syntax_errors,
     };
     let mut b = Briefing::default();
-    let dropped = doc.head_dropped;
     if let Some(head) = doc.head {
         let top = Scope {
             at: 0,
-            dropped: &dropped,
+            dropped: doc.head_dropped,
         };
         match head.schema {
             Some(s) if *s.get_ref() != SCHEMA => v.report(
@@ -88,9 +87,22 @@ pub fn validate(doc: RawDocument, lines: &LineIndex<'_>, diags: &mut Vec<Diag>) 
 }
 
 /// Where a table starts and which of its keys were already reported.
-struct Scope<'a> {
+struct Scope {
     at: usize,
-    dropped: &'a [String],
+    dropped: Vec<String>,
+}
+
+impl Scope {
+    /// An entry's decoded value and its scope.
+    fn of<T>(item: Item<T>) -> (Option<T>, Self) {
+        (
+            item.value,
+            Self {
+                at: item.span.start,
+                dropped: item.dropped,
+            },
+        )
+    }
 }
 
 /// Actor id → index, and where each id was defined.
@@ -110,7 +122,7 @@ impl Validator<'_, '_> {
         }
     }
 
-    fn missing(&mut self, scope: &Scope<'_>, name: &str) {
+    fn missing(&mut self, scope: &Scope, name: &str) {
         if !self.lenient && !scope.dropped.iter().any(|d| d == name) {
             self.report(scope.at, format!("missing `{name}`"));
         }
@@ -133,7 +145,7 @@ impl Validator<'_, '_> {
         (!trimmed.is_empty()).then(|| trimmed.to_string())
     }
 
-    fn required(&mut self, field: Field<Text>, name: &str, scope: &Scope<'_>) -> String {
+    fn required(&mut self, field: Field<Text>, name: &str, scope: &Scope) -> String {
         let Some(field) = field else {
             self.missing(scope, name);
             return String::new();
@@ -172,7 +184,7 @@ impl Validator<'_, '_> {
         out
     }
 
-    fn lang(&mut self, field: Field<Text>, scope: &Scope<'_>) -> String {
+    fn lang(&mut self, field: Field<Text>, scope: &Scope) -> String {
         let Some(field) = field else {
             self.missing(scope, "lang");
             return String::new();
@@ -229,15 +241,7 @@ impl Validator<'_, '_> {
     }
 
     fn actor(&mut self, item: Item<RawActor>) -> Option<Actor> {
-        let Item {
-            span,
-            value,
-            dropped,
-        } = item;
-        let scope = Scope {
-            at: span.start,
-            dropped: &dropped,
-        };
+        let (value, scope) = Scope::of(item);
         let a = value?;
         let id = a.id.as_ref().map(|i| i.get_ref().as_str().to_string());
         if id.is_none() {
@@ -313,7 +317,7 @@ impl Validator<'_, '_> {
         field: Option<&Spanned<Text>>,
         ids: &Ids,
         name: &str,
-        scope: &Scope<'_>,
+        scope: &Scope,
     ) -> Option<ActorIx> {
         if field.is_none() {
             self.missing(scope, name);
@@ -322,15 +326,7 @@ impl Validator<'_, '_> {
     }
 
     fn relation(&mut self, item: Item<RawRelation>, ids: &Ids) -> Option<Relation> {
-        let Item {
-            span,
-            value,
-            dropped,
-        } = item;
-        let scope = Scope {
-            at: span.start,
-            dropped: &dropped,
-        };
+        let (value, scope) = Scope::of(item);
         let r = value?;
         let at = r.to.as_ref().map_or(scope.at, |t| t.span().start);
         let from = self.required_ref(r.from.as_ref(), ids, "from", &scope);
@@ -356,15 +352,7 @@ impl Validator<'_, '_> {
     }
 
     fn figure(&mut self, item: Item<RawFigure>, ids: &Ids) -> Option<Figure> {
-        let Item {
-            span,
-            value,
-            dropped,
-        } = item;
-        let scope = Scope {
-            at: span.start,
-            dropped: &dropped,
-        };
+        let (value, scope) = Scope::of(item);
         let f = value?;
         let number = f.number.and_then(|n| {
             let value = *n.get_ref();
@@ -390,15 +378,7 @@ impl Validator<'_, '_> {
     }
 
     fn quote(&mut self, item: Item<RawQuote>, ids: &Ids) -> Option<Quote> {
-        let Item {
-            span,
-            value,
-            dropped,
-        } = item;
-        let scope = Scope {
-            at: span.start,
-            dropped: &dropped,
-        };
+        let (value, scope) = Scope::of(item);
         let q = value?;
         let speaker = self.required_ref(q.speaker.as_ref(), ids, "speaker", &scope);
         let text = self.required(q.text, "text", &scope);
@@ -411,15 +391,7 @@ impl Validator<'_, '_> {
     }
 
     fn section(&mut self, item: Item<RawSection>) -> Option<Section> {
-        let Item {
-            span,
-            value,
-            dropped,
-        } = item;
-        let scope = Scope {
-            at: span.start,
-            dropped: &dropped,
-        };
+        let (value, scope) = Scope::of(item);
         let s = value?;
         let heading = self.optional(s.heading);
         if s.paragraphs.is_none() {
@@ -433,15 +405,7 @@ impl Validator<'_, '_> {
     }
 
     fn source(&mut self, item: Item<RawSource>, ids: &Ids) -> Option<Source> {
-        let Item {
-            span,
-            value,
-            dropped,
-        } = item;
-        let scope = Scope {
-            at: span.start,
-            dropped: &dropped,
-        };
+        let (value, scope) = Scope::of(item);
         let s = value?;
         let kind = match &s.kind {
             Some(_) => self.keyword(
