@@ -552,6 +552,44 @@ fn nothing_is_asked_of_the_terminal() {
 }
 
 #[test]
+fn hostile_content_never_reaches_the_terminal() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/adversarial/escapes-everywhere.toml"
+    );
+    let mut t = Term::start(&["--mouse", file], &[], 100, 30);
+    t.wait_for("Das Wichtigste");
+    t.keys(&[
+        b"2", b"\r", b"3", b"\r", b"4", b"j", b"\r", b"5", b"6", b"/", b"P", b"\r", b"n", b"?",
+    ]);
+    t.send(b"q");
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+    let raw = t.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw);
+    let reader = &text[..text.find("EXIT=").unwrap()];
+    // The reader itself sends only CSI sequences (ESC [) and reverse index
+    // (ESC M): no OSC, DCS, APC, PM, SOS, no reset, no C1, no bidi controls.
+    for (i, _) in reader.match_indices('\x1b') {
+        let next = reader[i + 1..].chars().next();
+        assert!(
+            matches!(next, Some('[' | 'M')),
+            "ESC {next:?} reached the terminal"
+        );
+    }
+    for c in reader.chars() {
+        let c1 = ('\u{80}'..='\u{9f}').contains(&c);
+        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{61C}');
+        let control = c.is_control() && !matches!(c, '\x1b' | '\r' | '\n');
+        assert!(!c1 && !bidi && !control, "{c:?} reached the terminal");
+    }
+    assert!(
+        reader.contains('␛'),
+        "removed sequences leave a visible marker"
+    );
+}
+
+#[test]
 fn the_harness_can_fail() {
     let mut t = Term::start(&[], &[], 80, 24);
     t.wait_for("Das Wichtigste");

@@ -156,6 +156,9 @@ impl App {
     /// the line at the top where it was, and refreshes the detail.
     pub(crate) fn prepare(&mut self) {
         if self.geometry.too_small {
+            // Nothing is wrapped for a screen that shows only a notice.
+            self.detail = Detail::default();
+            self.clamp();
             return;
         }
         let width = self.main_width(self.section);
@@ -183,7 +186,7 @@ impl App {
 
     /// Rebuilds the detail if the selection or its width changed.
     pub(crate) fn refresh_detail(&mut self) {
-        if !self.has_detail() {
+        if !self.has_detail() || self.geometry.too_small {
             self.detail = Detail::default();
             return;
         }

@@ -166,8 +166,9 @@ impl App {
             return;
         }
         let first_below_top = self.first_item_from(top);
+        let count = self.doc().items.len();
         let pick = if down {
-            Some(first_below_top).filter(|&i| self.item_lines(i).start < top + page)
+            Some(first_below_top).filter(|&i| i < count && self.item_lines(i).start < top + page)
         } else {
             self.first_item_from(top + page)
                 .checked_sub(1)
@@ -185,7 +186,9 @@ impl App {
     }
 
     fn set_selected(&mut self, item: usize) {
-        self.pane_mut().selected = item;
+        // Every selection goes through here: keep it in range whatever asked.
+        let last = self.doc().items.len().saturating_sub(1);
+        self.pane_mut().selected = item.min(last);
         self.refresh_detail();
         self.clamp();
     }

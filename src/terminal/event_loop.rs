@@ -106,36 +106,22 @@ pub fn run<W: Write, H: Host>(
     draw(app, screen, &mut frame)?;
     after_first()?;
     loop {
-        let Ok(mut event) = events.recv() else {
+        let Ok(first) = events.recv() else {
             return Ok(());
         };
-        loop {
-            match event {
-                Event::Bytes(bytes) => parser.feed(&bytes, &mut inputs),
-                Event::Resize => {
-                    let (w, h) = host.size();
-                    app.update(Action::Resize(w, h));
-                    screen.resize(w, h);
-                }
-                Event::Closed => return Ok(()),
-                Event::Failed(e) => return Err(e),
-            }
-            event = match events.try_recv() {
-                Ok(next) => next,
-                Err(TryRecvError::Disconnected) => return Ok(()),
-                Err(TryRecvError::Empty) if parser.has_pending() => {
-                    match events.recv_timeout(ESC_WAIT) {
-                        Ok(next) => next,
-                        Err(RecvTimeoutError::Timeout) => {
-                            parser.flush(&mut inputs);
-                            break;
-                        }
-                        Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                    }
-                }
-                Err(TryRecvError::Empty) => break,
-            };
-        }
+        // Everything already queued is handled before the next frame, so a
+        // burst of keys over a slow link costs one frame.
+        let end = gather(
+            first,
+            events,
+            &mut parser,
+            &mut inputs,
+            |(w, h)| {
+                app.update(Action::Resize(w, h));
+                screen.resize(w, h);
+            },
+            host,
+        );
         for input in inputs.drain(..) {
             assert!(
                 !(options.panic_on_key && cfg!(debug_assertions)),
@@ -160,7 +146,46 @@ pub fn run<W: Write, H: Host>(
                 }
             }
         }
+        if let Some(end) = end {
+            return end;
+        }
         draw(app, screen, &mut frame)?;
+    }
+}
+
+/// Takes `first` and every event already queued: bytes become inputs, a
+/// resize is applied at once. Returns how the loop ends, if the terminal
+/// closed or failed (the inputs before that are still applied).
+fn gather<H: Host>(
+    first: Event,
+    events: &Receiver<Event>,
+    parser: &mut Parser,
+    inputs: &mut Vec<Input>,
+    mut resize: impl FnMut((u16, u16)),
+    host: &mut H,
+) -> Option<io::Result<()>> {
+    let mut event = first;
+    loop {
+        match event {
+            Event::Bytes(bytes) => parser.feed(&bytes, inputs),
+            Event::Resize => resize(host.size()),
+            Event::Closed => return Some(Ok(())),
+            Event::Failed(e) => return Some(Err(e)),
+        }
+        event = match events.try_recv() {
+            Ok(next) => next,
+            Err(TryRecvError::Disconnected) => return Some(Ok(())),
+            Err(TryRecvError::Empty) if parser.has_pending() => match events.recv_timeout(ESC_WAIT)
+            {
+                Ok(next) => next,
+                Err(RecvTimeoutError::Timeout) => {
+                    parser.flush(inputs);
+                    return None;
+                }
+                Err(RecvTimeoutError::Disconnected) => return Some(Ok(())),
+            },
+            Err(TryRecvError::Empty) => return None,
+        };
     }
 }
 
@@ -181,5 +206,126 @@ fn to_action(app: &App, input: Input, mouse: bool) -> Option<Action> {
         Input::Wheel(n) if mouse => Some(Action::Wheel(n)),
         Input::Click(x, y) if mouse => Some(Action::Click(x, y)),
         Input::Wheel(_) | Input::Click(..) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+    use std::sync::mpsc;
+
+    use super::*;
+    use crate::app::Options;
+    use crate::labels::Lang;
+    use crate::section::SectionId;
+
+    /// A host with a fixed size that never suspends.
+    struct Fixed;
+
+    impl Host for Fixed {
+        fn size(&mut self) -> (u16, u16) {
+            (80, 24)
+        }
+
+        fn suspend(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn app() -> App {
+        let options = Options {
+            lang: Lang::De,
+            ascii: false,
+            section: SectionId::Overview,
+            colour: false,
+        };
+        App::new(crate::bundled::bundled(), options, 80, 24)
+    }
+
+    /// Reads that fail after some bytes, like a terminal that went away.
+    struct Broken(Option<Vec<u8>>);
+
+    impl Read for Broken {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.0.take() {
+                Some(bytes) => {
+                    let n = bytes.len().min(buf.len());
+                    buf.get_mut(..n)
+                        .unwrap_or_default()
+                        .copy_from_slice(bytes.get(..n).unwrap_or_default());
+                    Ok(n)
+                }
+                None => Err(io::Error::other("input/output error")),
+            }
+        }
+    }
+
+    #[test]
+    fn end_of_input_ends_the_loop_cleanly_after_drawing() {
+        let (tx, rx) = mpsc::channel();
+        let mut a = app();
+        let mut screen = Screen::new(Vec::new(), 80, 24);
+        let started = std::cell::Cell::new(false);
+        let result = run(
+            &mut a,
+            &mut screen,
+            &rx,
+            &mut Fixed,
+            LoopOptions::default(),
+            || {
+                started.set(true);
+                spawn_reader(Cursor::new(b"5jj".to_vec()), tx)
+            },
+        );
+        assert!(result.is_ok());
+        assert!(started.get());
+        assert_eq!(
+            a.section(),
+            SectionId::Text,
+            "keys before the end were applied"
+        );
+        assert_eq!(a.scroll(), 2);
+        assert!(screen.bytes_written() > 0);
+    }
+
+    #[test]
+    fn a_read_error_ends_the_loop_with_that_error() {
+        let (tx, rx) = mpsc::channel();
+        let mut a = app();
+        let mut screen = Screen::new(Vec::new(), 80, 24);
+        let result = run(
+            &mut a,
+            &mut screen,
+            &rx,
+            &mut Fixed,
+            LoopOptions::default(),
+            || spawn_reader(Broken(Some(b"j".to_vec())), tx),
+        );
+        assert_eq!(
+            result.map_err(|e| e.to_string()),
+            Err("input/output error".to_string())
+        );
+    }
+
+    #[test]
+    fn quit_ends_the_loop_before_the_input_does() {
+        let (tx, rx) = mpsc::channel();
+        let mut a = app();
+        let mut screen = Screen::new(Vec::new(), 80, 24);
+        tx.send(Event::Bytes(b"2q3".to_vec())).unwrap();
+        let result = run(
+            &mut a,
+            &mut screen,
+            &rx,
+            &mut Fixed,
+            LoopOptions::default(),
+            || Ok(()),
+        );
+        assert!(result.is_ok());
+        assert_eq!(
+            a.section(),
+            SectionId::Figures,
+            "nothing after q is applied"
+        );
     }
 }

@@ -21,7 +21,7 @@ pub struct LineRange {
 /// last line to be long (that is what split the last word of paragraphs).
 const PENALTIES: Penalties = Penalties {
     nline_penalty: 100,
-    overflow_penalty: 50 * 50,
+    overflow_penalty: 1_000_000,
     short_last_line_fraction: 4,
     short_last_line_penalty: 0,
     hyphen_penalty: 400,
@@ -72,8 +72,12 @@ fn wrap_line(
     }
     #[allow(clippy::cast_precision_loss)] // widths are far below 2^52
     let widths = [width as f64];
-    let lines = wrap_optimal_fit(&fragments, &widths, &PENALTIES)
-        .unwrap_or_else(|_| wrap_first_fit(&fragments, &widths));
+    // Optimal fit may let a line overflow when that is cheaper than a ragged
+    // one; first fit never does (every fragment fits), so it takes over then.
+    let lines = match wrap_optimal_fit(&fragments, &widths, &PENALTIES) {
+        Ok(lines) if lines.iter().all(|l| fits(l, width)) => lines,
+        _ => wrap_first_fit(&fragments, &widths),
+    };
     for pieces in lines {
         let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
             continue;
@@ -86,6 +90,15 @@ fn wrap_line(
             hyphen: last.penalty_width() > 0.0,
         });
     }
+}
+
+/// Whether a line of fragments, with its trailing hyphen, fits `width`.
+fn fits(line: &[Word<'_>], width: usize) -> bool {
+    let Some((last, init)) = line.split_last() else {
+        return true;
+    };
+    let inner: usize = init.iter().map(|w| w.width + w.whitespace.len()).sum();
+    inner + last.width + last.penalty.len() <= width
 }
 
 /// Byte offset of `part`, a slice of `whole`.
@@ -205,6 +218,17 @@ mod tests {
         let text = "Ukraine-Kriegs";
         let lines = render(text, &wrap(text, 9, None));
         assert_eq!(lines, vec!["Ukraine-", "Kriegs"]);
+    }
+
+    #[test]
+    fn a_long_word_after_a_short_one_does_not_overflow() {
+        // Found by the property tests: optimal fit put both on one line.
+        let text = "␛ DonaudampfschifffahrtsgesellschaftDonaudampfschifffahrtsgesellschaft";
+        for width in [20, 35, 50] {
+            for line in render(text, &wrap(text, width, None)) {
+                assert!(line.width() <= width, "{line:?} wider than {width}");
+            }
+        }
     }
 
     #[test]
