@@ -76,13 +76,13 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let env = Env::from_process();
     let stdout_tty = io::stdout().is_terminal();
     let any_tty = stdout_tty || io::stdin().is_terminal() || io::stderr().is_terminal();
-    let term_width = any_tty.then(session::size).flatten().map(|(w, _)| w);
-    let settings = resolve(cli, &env, stdout_tty, term_width);
+    let term_size = any_tty.then(session::size).flatten();
+    let settings = resolve(cli, &env, stdout_tty, term_size.map(|(w, _)| w));
     let lang = settings
         .lang
         .unwrap_or_else(|| Lang::for_tag(&briefing.lang));
     if settings.interactive {
-        interactive(briefing, cli, settings, lang)
+        interactive(briefing, cli, settings, lang, term_size.unwrap_or((80, 24)))
     } else {
         print_plain(&briefing, settings, lang)
     }
@@ -128,6 +128,7 @@ fn interactive(
     cli: &Cli,
     settings: Settings,
     lang: Lang,
+    (width, height): (u16, u16),
 ) -> Result<(), Failure> {
     let fail = |e: io::Error| Failure {
         message: format!("briefing: terminal: {e}"),
@@ -137,7 +138,6 @@ fn interactive(
     let (tx, rx) = mpsc::channel();
     let handlers = signals::install().map_err(fail)?;
     let tty = std::fs::File::open("/dev/tty").map_err(fail)?;
-    let (width, height) = Tty.size();
     let options = Options {
         lang,
         ascii: settings.ascii,
@@ -145,8 +145,9 @@ fn interactive(
         colour: settings.colour,
     };
     let mut app = App::new(briefing, options, width, height);
-    let writer = session::enter(cli.mouse).map_err(fail)?;
+    let (writer, enter) = session::enter(cli.mouse).map_err(fail)?;
     let mut screen = Screen::new(BufWriter::with_capacity(64 * 1024, writer), width, height);
+    screen.preface(&enter);
     let loop_options = LoopOptions {
         mouse: cli.mouse,
         panic_on_key: cfg!(debug_assertions) && std::env::var_os("BRIEFING_TEST_PANIC").is_some(),

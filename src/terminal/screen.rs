@@ -33,6 +33,7 @@ pub struct Screen<W: Write> {
     cursor: Option<(u16, u16)>,
     style: Option<Style>,
     written: u64,
+    preface: String,
 }
 
 /// A scroll of rows `top..=bottom` by `lines`, up (content moves up) or down.
@@ -55,7 +56,14 @@ impl<W: Write> Screen<W> {
             cursor: None,
             style: None,
             written: 0,
+            preface: String::new(),
         }
+    }
+
+    /// Bytes to send just before the next frame, in the same write (the
+    /// switch to the full screen, say).
+    pub fn preface(&mut self, bytes: &str) {
+        self.preface.push_str(bytes);
     }
 
     /// The area frames must cover.
@@ -121,6 +129,7 @@ impl<W: Write> Screen<W> {
             return Ok(());
         }
         let mut frame = Vec::with_capacity(o.len() + SYNC_BEGIN.len() + SYNC_END.len());
+        frame.extend_from_slice(std::mem::take(&mut self.preface).as_bytes());
         frame.extend_from_slice(SYNC_BEGIN);
         frame.extend_from_slice(o.as_bytes());
         frame.extend_from_slice(SYNC_END);

@@ -17,7 +17,7 @@ static RESTORE_OUT: Mutex<Option<File>> = Mutex::new(None);
 
 /// Alternate screen, cursor hidden. No query of any kind is sent: over SSH
 /// the answer would arrive late and show up as garbage.
-const ENTER: &str = "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J";
+const ENTER: &str = "\x1b[?1049h\x1b[?25l";
 /// SGR mouse reports: clicks and the wheel.
 const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
@@ -47,11 +47,13 @@ impl Write for TtyWriter {
     }
 }
 
-/// Puts the terminal (on stdout) into full-screen raw mode.
+/// Puts the terminal (on stdout) into raw mode. Returns the writer for
+/// frames and the sequence that switches to the full screen, to be sent
+/// with the first frame (one write, so the first frame shows sooner).
 ///
 /// # Errors
 /// When stdout cannot be duplicated or raw mode cannot be set.
-pub fn enter(mouse: bool) -> io::Result<TtyWriter> {
+pub fn enter(mouse: bool) -> io::Result<(TtyWriter, String)> {
     let file = File::from(io::stdout().as_fd().try_clone_to_owned()?);
     let spare = file.try_clone()?;
     if let Ok(mut slot) = RESTORE_OUT.lock() {
@@ -60,19 +62,11 @@ pub fn enter(mouse: bool) -> io::Result<TtyWriter> {
     crossterm::terminal::enable_raw_mode()?;
     MOUSE.store(mouse, Ordering::SeqCst);
     ACTIVE.store(true, Ordering::SeqCst);
-    let mut writer = TtyWriter { file };
     let mut seq = String::from(ENTER);
     if mouse {
         seq.push_str(MOUSE_ON);
     }
-    if let Err(e) = writer
-        .write_all(seq.as_bytes())
-        .and_then(|()| writer.flush())
-    {
-        restore();
-        return Err(e);
-    }
-    Ok(writer)
+    Ok((TtyWriter { file }, seq))
 }
 
 /// Back into full-screen mode after a suspend, on the same terminal.
