@@ -1,7 +1,12 @@
 //! Where everything goes on a screen of a given size: a pure function of the
 //! size, shared by the state (page sizes) and the view (drawing).
 
+use std::ops::Range;
+
 use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use crate::labels::Labels;
 
 /// Widest column of running text, for readable lines.
 pub const MAX_TEXT_WIDTH: u16 = 96;
@@ -127,6 +132,51 @@ fn centred_column(area: Rect, max: u16) -> Rect {
     let width = area.width.saturating_sub(2 * margin).min(max);
     let x = area.x + (area.width - width) / 2;
     Rect::new(x, area.y, width, area.height)
+}
+
+/// How much of each tab label fits in the tab row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TabStyle {
+    /// " 1 Überblick " and so on.
+    Full,
+    /// " 1 " and so on, then the active label.
+    Numbers,
+    /// "1 2 3 4 5 6", for the narrowest screens.
+    Tight,
+}
+
+/// The tab style for a row of `width` columns.
+pub fn tab_style(labels: &Labels, width: u16) -> TabStyle {
+    let full: usize = labels.sections.iter().map(|l| l.width() + 4).sum::<usize>() + 1;
+    if full <= usize::from(width) {
+        TabStyle::Full
+    } else if width >= 19 {
+        TabStyle::Numbers
+    } else {
+        TabStyle::Tight
+    }
+}
+
+/// The column range of each tab, for drawing and for mouse clicks.
+pub fn tab_spans(labels: &Labels, width: u16) -> Vec<Range<u16>> {
+    let style = tab_style(labels, width);
+    let mut x = u16::from(style != TabStyle::Tight);
+    labels
+        .sections
+        .iter()
+        .map(|label| {
+            let w = match style {
+                TabStyle::Full => u16::try_from(label.width()).unwrap_or(0) + 3,
+                TabStyle::Numbers => 3,
+                TabStyle::Tight => 1,
+            };
+            let span = x..x.saturating_add(w);
+            x = span
+                .end
+                .saturating_add(u16::from(style != TabStyle::Numbers));
+            span
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -8,8 +8,6 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-pub use chrome::tab_spans;
-
 use crate::app::App;
 
 /// Draws the whole screen into a frame.

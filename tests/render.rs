@@ -170,7 +170,7 @@ fn the_chrome_is_there_and_the_active_tab_is_reversed() {
     let status = all.lines().last().unwrap();
     assert!(status.contains("? Hilfe") && status.contains("/ Suche") && status.contains("q Ende"));
     assert!(status.trim_end().ends_with("1/4"), "{status}");
-    let tabs = briefing::view::tab_spans(a.labels(), 80);
+    let tabs = briefing::geometry::tab_spans(a.labels(), 80);
     let x = tabs[2].start + 1;
     assert!(buf[(x, 1)].modifier.contains(Modifier::REVERSED));
     assert!(

@@ -260,7 +260,7 @@ impl App {
 
     fn click(&mut self, x: u16, y: u16) {
         if y == self.geometry.tabs.y {
-            let tabs = crate::view::tab_spans(self.labels(), self.geometry.tabs.width);
+            let tabs = crate::geometry::tab_spans(self.labels(), self.geometry.tabs.width);
             if let Some(i) = tabs.iter().position(|r| r.contains(&x)) {
                 self.go_to(SectionId::at(i));
             }

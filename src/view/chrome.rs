@@ -2,7 +2,6 @@
 //! "too small" notice.
 
 use std::fmt::Write as _;
-use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,8 +9,8 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Mode};
+use crate::geometry::{TabStyle, tab_spans, tab_style};
 use crate::keymap::{BINDINGS, hint_key};
-use crate::labels::Labels;
 
 /// Writes `text` at `x`, `y`, clipped to end before column `right`; returns
 /// the column after it.
@@ -83,50 +82,6 @@ pub(super) fn title(app: &App, buf: &mut Buffer) {
         .right()
         .saturating_sub(u16::try_from(lang.width()).unwrap_or(0) + 1);
     put(buf, lang_x, area.y, area.right(), lang, app.theme.lang);
-}
-
-/// How much of each tab fits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TabStyle {
-    /// " 1 Überblick " and so on.
-    Full,
-    /// " 1 " and so on, then the active label.
-    Numbers,
-    /// "1 2 3 4 5 6", for the narrowest screens.
-    Tight,
-}
-
-fn tab_style(labels: &Labels, width: u16) -> TabStyle {
-    let full: usize = labels.sections.iter().map(|l| l.width() + 4).sum::<usize>() + 1;
-    if full <= usize::from(width) {
-        TabStyle::Full
-    } else if width >= 19 {
-        TabStyle::Numbers
-    } else {
-        TabStyle::Tight
-    }
-}
-
-/// The column range of each tab, for drawing and for mouse clicks.
-pub fn tab_spans(labels: &Labels, width: u16) -> Vec<Range<u16>> {
-    let style = tab_style(labels, width);
-    let mut x = u16::from(style != TabStyle::Tight);
-    labels
-        .sections
-        .iter()
-        .map(|label| {
-            let w = match style {
-                TabStyle::Full => u16::try_from(label.width()).unwrap_or(0) + 3,
-                TabStyle::Numbers => 3,
-                TabStyle::Tight => 1,
-            };
-            let span = x..x.saturating_add(w);
-            x = span
-                .end
-                .saturating_add(u16::from(style != TabStyle::Numbers));
-            span
-        })
-        .collect()
 }
 
 pub(super) fn tabs(app: &App, buf: &mut Buffer) {
