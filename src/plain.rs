@@ -10,6 +10,7 @@ use crate::labels::Labels;
 use crate::section::SectionId;
 use crate::symbols::Symbols;
 use crate::text::hyphenate::Hyphenator;
+use crate::text::wrap::wrap;
 
 /// Renders every pane, each under its heading, wrapped to `width` columns.
 pub fn render(
@@ -31,8 +32,21 @@ pub fn render(
         if !out.is_empty() {
             out.push('\n');
         }
+        // The heading is wrapped like any text: "Kennzahlen" is wider than
+        // the narrowest columns.
+        for line in wrap(label, usize::from(width), None) {
+            let hyphen = if line.hyphen { "-" } else { "" };
+            let _ = writeln!(
+                out,
+                "{}{hyphen}",
+                label.get(line.start..line.end).unwrap_or_default()
+            );
+        }
         let rule_width = label.width().min(usize::from(width));
-        let _ = writeln!(out, "{label}\n{}\n", symbols.rule.repeat(rule_width));
+        let rule = symbols
+            .rule
+            .repeat(rule_width / symbols.rule.width().max(1));
+        let _ = writeln!(out, "{rule}\n");
         let layout = Layout::new(doc, width, hyphenator);
         let mut blank_run = true;
         for line in &layout.lines {
@@ -57,4 +71,37 @@ pub fn render(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_width::UnicodeWidthStr;
+
+    use super::*;
+    use crate::bundled::bundled;
+    use crate::doc::build_docs;
+    use crate::labels::Lang;
+
+    #[test]
+    fn no_line_is_wider_than_the_width_even_below_the_command_line_minimum() {
+        let b = bundled();
+        for lang in [Lang::De, Lang::En] {
+            let docs = build_docs(&b, lang.labels(), &Symbols::UNICODE);
+            for width in 1..=30u16 {
+                let text = render(
+                    &docs,
+                    lang.labels(),
+                    &Symbols::UNICODE,
+                    &Hyphenator::new("de"),
+                    width,
+                );
+                for line in text.lines() {
+                    assert!(
+                        line.width() <= usize::from(width).max(2),
+                        "{line:?} wider than {width}"
+                    );
+                }
+            }
+        }
+    }
 }

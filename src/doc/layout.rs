@@ -9,6 +9,9 @@ use super::{Block, Doc, Role};
 use crate::text::hyphenate::Hyphenator;
 use crate::text::wrap::wrap;
 
+/// Fewest columns of text that must remain beside an indent and a bullet.
+const MIN_TEXT_BESIDE_LEAD: usize = 8;
+
 /// One screen line: a byte range of one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineRef {
@@ -22,6 +25,8 @@ pub struct LineRef {
     pub first: bool,
     /// Whether a hyphen follows.
     pub hyphen: bool,
+    /// Whether the block's indent and bullet are drawn before it.
+    pub lead: bool,
 }
 
 impl LineRef {
@@ -51,7 +56,11 @@ impl Layout {
         for (i, block) in doc.blocks.iter().enumerate() {
             block_lines.push(to_u32(lines.len()));
             let lead = usize::from(block.indent) + block.bullet.map_or(0, |b| b.width() + 1);
-            let room = usize::from(width).saturating_sub(lead).max(1);
+            // In a column too narrow for it, the indent and bullet go: text first.
+            let with_lead = usize::from(width) >= lead + MIN_TEXT_BESIDE_LEAD;
+            let room = usize::from(width)
+                .saturating_sub(if with_lead { lead } else { 0 })
+                .max(1);
             for (n, r) in wrap(&block.text, room, dict).into_iter().enumerate() {
                 lines.push(LineRef {
                     block: to_u32(i),
@@ -59,6 +68,7 @@ impl Layout {
                     end: to_u32(r.end),
                     first: n == 0,
                     hyphen: r.hyphen,
+                    lead: with_lead,
                 });
             }
         }
@@ -102,6 +112,9 @@ impl Layout {
 
     /// The indent and bullet drawn before a line of `block`.
     pub fn lead(block: &Block, line: &LineRef) -> String {
+        if !line.lead {
+            return String::new();
+        }
         let mut lead = " ".repeat(usize::from(block.indent));
         if let Some(bullet) = block.bullet {
             if line.first {
