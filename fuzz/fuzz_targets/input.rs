@@ -1,0 +1,73 @@
+//! Terminal input bytes → `briefing::input::Parser`, fed in fuzzed chunk
+//! splits, then flushed; each input is also run through the keymap.
+//!
+//! Properties: never panics; the bytes kept pending between reads stay
+//! bounded (at most 64, the longest sequence the parser waits for); nothing is
+//! pending after a flush.
+
+#![no_main]
+
+use arbitrary::Unstructured;
+use briefing::app::Mode;
+use briefing::input::{Input, Parser};
+use briefing::keymap;
+use libfuzzer_sys::fuzz_target;
+
+/// `MAX_SEQUENCE` in src/input.rs (private there).
+const MAX_PENDING: usize = 64;
+
+/// Bytes pending in the parser, read from its `Debug` form
+/// (`Parser { pending: [1, 2, 3] }`): the field is private.
+fn pending_len(p: &Parser) -> usize {
+    let debug = format!("{p:?}");
+    let inner = debug
+        .split_once('[')
+        .and_then(|(_, r)| r.rsplit_once(']'))
+        .map_or("", |(l, _)| l)
+        .trim();
+    if inner.is_empty() {
+        0
+    } else {
+        inner.split(',').count()
+    }
+}
+
+fn check(out: &[Input]) {
+    for input in out {
+        if let Input::Key(key) = *input {
+            for mode in [Mode::Normal, Mode::Search, Mode::Help] {
+                let _ = keymap::action(mode, key);
+            }
+            let _ = key.label(false);
+            let _ = key.label(true);
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    // The first quarter of the input (at least one byte) chooses the splits.
+    let split = data.len().div_ceil(4).min(data.len());
+    let (choices, bytes) = data.split_at(split);
+    let mut u = Unstructured::new(choices);
+    let mut parser = Parser::default();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let left = bytes.len() - at;
+        let n = u.int_in_range(1..=left).unwrap_or(left);
+        let chunk = &bytes[at..at + n];
+        at += n;
+        parser.feed(chunk, &mut out);
+        let pending = pending_len(&parser);
+        assert!(
+            pending <= MAX_PENDING,
+            "{pending} bytes pending after feeding {chunk:?}"
+        );
+        assert_eq!(parser.has_pending(), pending > 0);
+        check(&out);
+        out.clear();
+    }
+    parser.flush(&mut out);
+    check(&out);
+    assert!(!parser.has_pending(), "bytes pending after a flush");
+});

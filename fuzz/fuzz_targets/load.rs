@@ -1,0 +1,60 @@
+//! Bytes → size check → UTF-8 → `briefing::briefing::parse`.
+//!
+//! Properties: never panics; a refusal always has a non-empty message whose
+//! lines carry no control or bidi characters (error text is sanitised), and
+//! every problem points at a real line and column of the input.
+
+#![no_main]
+
+use briefing::briefing::{LoadError, MAX_FILE_BYTES, parse};
+use libfuzzer_sys::fuzz_target;
+
+const NAME: &str = "fuzz.toml";
+
+fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
+fuzz_target!(|data: &[u8]| {
+    if data.len() as u64 > MAX_FILE_BYTES {
+        return;
+    }
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Err(error) = parse(text, NAME) else {
+        return;
+    };
+    let shown = error.to_string();
+    assert!(!shown.is_empty(), "empty error message for {error:?}");
+    for line in shown.split('\n') {
+        assert!(!line.is_empty(), "empty line in error message {shown:?}");
+        assert!(
+            !line.chars().any(|c| c.is_control() || is_bidi(c)),
+            "control or bidi character in error line {line:?}"
+        );
+    }
+    if let LoadError::Invalid { problems, .. } = &error {
+        assert!(!problems.is_empty(), "Invalid without problems");
+        // parse() strips a BOM before counting lines and columns.
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let lines: Vec<&str> = text.split('\n').collect();
+        for p in problems {
+            assert!(
+                p.line >= 1 && p.line <= lines.len(),
+                "problem on line {} of {}: {p:?}",
+                p.line,
+                lines.len()
+            );
+            let chars = lines.get(p.line - 1).map_or(0, |l| l.chars().count());
+            assert!(
+                p.column >= 1 && p.column <= chars + 1,
+                "problem at column {} of a line of {chars} characters: {p:?}",
+                p.column
+            );
+        }
+    }
+});
