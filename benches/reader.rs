@@ -88,13 +88,23 @@ fn app_new(bencher: Bencher, copies: usize) {
         .bench_values(|b| app(b, SectionId::Overview, 80, 24));
 }
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+const PANES: [&str; 6] = ["overview", "figures", "quotes", "actors", "text", "sources"];
 
-/// One frame (layout and render into a buffer) of each pane.
-#[divan::bench(args = [0, 1, 2, 3, 4, 5], consts = [0, 1])]
-fn frame<const SIZE: usize>(bencher: Bencher, pane: usize) {
-    let (w, h) = SIZES[SIZE];
-    let a = app(load(1), SectionId::at(pane), w, h);
+/// One frame (layout and render into a buffer) of each pane at 80x24.
+#[divan::bench(args = PANES)]
+fn frame_80x24(bencher: Bencher, pane: &str) {
+    frame(bencher, pane, 80, 24);
+}
+
+/// One frame of each pane at 200x60 (list and detail side by side).
+#[divan::bench(args = PANES)]
+fn frame_200x60(bencher: Bencher, pane: &str) {
+    frame(bencher, pane, 200, 60);
+}
+
+fn frame(bencher: Bencher, pane: &str, w: u16, h: u16) {
+    let index = PANES.iter().position(|p| *p == pane).unwrap_or(0);
+    let a = app(load(1), SectionId::at(index), w, h);
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
     bencher.bench_local(|| {
@@ -143,5 +153,37 @@ fn keys(bencher: Bencher, copies: usize, section: SectionId, pair: [Action; 2]) 
         n += 1;
         buf.reset();
         view::render(&a, area, &mut buf);
+    });
+}
+
+/// The screen writer: the first frame (everything), then one line scrolled.
+#[divan::bench]
+fn screen_first_frame(bencher: Bencher) {
+    let a = app(load(1), SectionId::Text, 80, 24);
+    let area = Rect::new(0, 0, 80, 24);
+    let mut buf = Buffer::empty(area);
+    view::render(&a, area, &mut buf);
+    bencher.bench_local(|| {
+        let mut screen = briefing::terminal::screen::Screen::new(Vec::with_capacity(8192), 80, 24);
+        screen.draw(&buf).unwrap();
+        screen
+    });
+}
+
+/// The screen writer on a one-line scroll of the full text.
+#[divan::bench]
+fn screen_scroll_line(bencher: Bencher) {
+    let mut a = app(load(10), SectionId::Text, 80, 24);
+    let area = Rect::new(0, 0, 80, 24);
+    let mut frames = [Buffer::empty(area), Buffer::empty(area)];
+    view::render(&a, area, &mut frames[0]);
+    a.update(Action::Down);
+    view::render(&a, area, &mut frames[1]);
+    let mut screen = briefing::terminal::screen::Screen::new(std::io::sink(), 80, 24);
+    screen.draw(&frames[0]).unwrap();
+    let mut n = 1;
+    bencher.bench_local(|| {
+        screen.draw(&frames[n % 2]).unwrap();
+        n += 1;
     });
 }

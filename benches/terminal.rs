@@ -37,7 +37,7 @@ const ROWS: u16 = 24;
 const COPIES: usize = 10;
 /// Output quiet for this long means the program finished reacting to a key.
 const QUIET: Duration = Duration::from_millis(120);
-const STARTS: usize = 30;
+const STARTS: usize = 60;
 
 /// Output chunks with the time they arrived.
 type Log = Arc<Mutex<Vec<(Instant, Vec<u8>)>>>;
@@ -152,6 +152,15 @@ impl Run {
         }
     }
 
+    /// Time from start until the first byte of output.
+    fn first_byte(&self) -> Duration {
+        self.log
+            .lock()
+            .unwrap()
+            .first()
+            .map_or(Duration::ZERO, |(t, _)| *t - self.started)
+    }
+
     /// Peak resident memory so far, in KiB.
     fn peak_rss_kib(&self) -> Option<u64> {
         let pid = self.child.process_id()?;
@@ -253,11 +262,13 @@ fn startup(dir: &Path, binary: &Path, less: &Path) {
 
     // Start to first complete frame, interleaved runs.
     let mut starts: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    let mut first_bytes: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
     for _ in 0..STARTS {
         for (i, p) in programs.iter().enumerate() {
             let args: Vec<&str> = p.args.iter().map(String::as_str).collect();
             let run = Run::start(&p.path, &args);
             starts[i].push(run.time_until_shown(&marker).as_secs_f64() * 1000.0);
+            first_bytes[i].push(run.first_byte().as_secs_f64() * 1000.0);
             run.settle();
             run.quit();
         }
@@ -277,6 +288,13 @@ fn startup(dir: &Path, binary: &Path, less: &Path) {
             median(v.clone()),
             min,
             max
+        );
+    }
+    for (i, p) in programs.iter().enumerate() {
+        println!(
+            "| ({}: first byte written) | {:.2} ms | | |",
+            p.name,
+            median(first_bytes[i].clone())
         );
     }
     println!(

@@ -17,7 +17,7 @@ pub use search::{Hit, Search};
 use std::cell::OnceCell;
 
 use crate::briefing::Briefing;
-use crate::doc::{Anchor, Anchors, Doc, Layout, build_docs};
+use crate::doc::{Anchor, Anchors, Doc, Layout, build_doc};
 use crate::geometry::Geometry;
 use crate::labels::{Labels, Lang};
 use crate::section::{PerSection, SectionId};
@@ -87,7 +87,9 @@ pub(crate) struct Mark {
 /// The reader's whole state.
 pub struct App {
     pub(crate) briefing: Briefing,
-    pub(crate) docs: PerSection<Doc>,
+    /// Each pane's doc, built when the pane is first needed: start-up
+    /// builds only the first.
+    pub(crate) docs: PerSection<OnceCell<Doc>>,
     /// Found on first use: start-up does not need them.
     pub(crate) anchors: OnceCell<Anchors>,
     pub(crate) lang: Lang,
@@ -116,11 +118,10 @@ impl App {
         } else {
             Symbols::UNICODE
         };
-        let docs = build_docs(&briefing, options.lang.labels(), &symbols);
         let hyphenator = Hyphenator::new(&briefing.lang);
         let mut app = Self {
             briefing,
-            docs: PerSection(docs),
+            docs: PerSection::default(),
             anchors: OnceCell::new(),
             lang: options.lang,
             symbols,
@@ -143,7 +144,7 @@ impl App {
     /// Where actors, figures and quotes stand in the full text.
     pub(crate) fn anchors(&self) -> &Anchors {
         self.anchors
-            .get_or_init(|| Anchors::find(&self.briefing, self.docs.get(SectionId::Text)))
+            .get_or_init(|| Anchors::find(&self.briefing, self.doc_of(SectionId::Text)))
     }
 
     /// What the keyboard drives now.
@@ -223,7 +224,9 @@ impl App {
     }
 
     pub(crate) fn doc_of(&self, section: SectionId) -> &Doc {
-        self.docs.get(section)
+        self.docs
+            .get(section)
+            .get_or_init(|| build_doc(&self.briefing, self.lang.labels(), &self.symbols, section))
     }
 
     /// Remembers the current place before a jump.

@@ -9,7 +9,7 @@ mod layout;
 use std::ops::Range;
 
 pub use anchors::Anchors;
-pub use build::build_docs;
+pub use build::{build_doc, build_docs};
 pub use detail::{Context, detail};
 pub use layout::{Layout, LineRef};
 

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{App, Detail};
-use crate::doc::{Context, Doc, Layout, detail};
+use crate::doc::{Context, Doc, Layout, build_doc, detail};
 use crate::geometry::GUTTER;
 use crate::section::SectionId;
 
@@ -162,8 +162,13 @@ impl App {
             return;
         }
         let width = self.main_width(self.section);
-        let doc = self.docs.get(self.section);
-        let pane = self.panes.get_mut(self.section);
+        // Field by field, so that the doc and the pane can be borrowed together.
+        let section = self.section;
+        let doc = self
+            .docs
+            .get(section)
+            .get_or_init(|| build_doc(&self.briefing, self.lang.labels(), &self.symbols, section));
+        let pane = self.panes.get_mut(section);
         if pane.layout.as_ref().is_none_or(|l| l.width != width) {
             let top = pane
                 .layout
@@ -201,7 +206,7 @@ impl App {
             let target = self.doc().items.get(item).map_or(0, |i| i.target);
             let cx = Context {
                 briefing: &self.briefing,
-                text: self.docs.get(SectionId::Text),
+                text: self.doc_of(SectionId::Text),
                 anchors: self.anchors(),
                 labels: self.lang.labels(),
                 symbols: &self.symbols,

@@ -8,14 +8,19 @@ use crate::symbols::Symbols;
 
 /// Everything the panes show, in tab order.
 pub fn build_docs(b: &Briefing, l: &Labels, s: &Symbols) -> [Doc; 6] {
-    SectionId::ALL.map(|id| match id {
+    SectionId::ALL.map(|id| build_doc(b, l, s, id))
+}
+
+/// What one pane shows.
+pub fn build_doc(b: &Briefing, l: &Labels, s: &Symbols, section: SectionId) -> Doc {
+    match section {
         SectionId::Overview => overview(b, l, s),
         SectionId::Figures => figures(b, l, s),
         SectionId::Quotes => quotes(b, s),
         SectionId::Actors => actors(b, l, s),
         SectionId::Text => full_text(b),
         SectionId::Sources => sources(b, l, s),
-    })
+    }
 }
 
 fn overview(b: &Briefing, l: &Labels, s: &Symbols) -> Doc {

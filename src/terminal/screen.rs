@@ -5,12 +5,11 @@
 //! lines are sent. Generic over the writer, so frames can go anywhere.
 
 use std::fmt::Write as _;
-use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Color, Style};
 use unicode_width::UnicodeWidthStr;
 
 use super::sgr;
@@ -34,6 +33,10 @@ pub struct Screen<W: Write> {
     style: Option<Style>,
     written: u64,
     preface: String,
+    /// Scratch space for one row's changes, kept between frames.
+    changed: Vec<bool>,
+    /// Row hashes of `prev`, to find rows that moved.
+    prev_hashes: Vec<u64>,
 }
 
 /// A scroll of rows `top..=bottom` by `lines`, up (content moves up) or down.
@@ -57,6 +60,8 @@ impl<W: Write> Screen<W> {
             style: None,
             written: 0,
             preface: String::new(),
+            changed: Vec::new(),
+            prev_hashes: Vec::new(),
         }
     }
 
@@ -110,8 +115,10 @@ impl<W: Write> Screen<W> {
             self.resize(next.area.width, next.area.height);
         }
         let mut o = String::new();
+        let hashes = row_hashes(next);
         if self.valid {
-            if let Some(scroll) = detect_scroll(&self.prev, next) {
+            let blank = blank_row_hash(next.area.width);
+            if let Some(scroll) = detect_scroll(&self.prev_hashes, &hashes, blank) {
                 self.scroll(scroll, &mut o);
             }
         } else {
@@ -125,6 +132,7 @@ impl<W: Write> Screen<W> {
             self.row(y, next, &mut o);
         }
         self.prev.clone_from(next);
+        self.prev_hashes = hashes;
         if o.is_empty() {
             return Ok(());
         }
@@ -183,27 +191,33 @@ impl<W: Write> Screen<W> {
     fn row(&mut self, y: u16, next: &Buffer, o: &mut String) {
         let width = usize::from(next.area.width);
         let start = usize::from(y) * width;
-        let (Some(new), Some(old)) = (
+        let mut changed = std::mem::take(&mut self.changed);
+        changed.clear();
+        if let (Some(new), Some(old)) = (
             next.content.get(start..start + width),
             self.prev.content.get(start..start + width),
-        ) else {
-            return;
-        };
-        let mut changed: Vec<bool> = new.iter().zip(old).map(|(n, o)| n != o).collect();
-        if !changed.contains(&true) {
-            return;
-        }
-        // Overwriting half of a wide character disturbs the other half.
-        for (x, cell) in old.iter().enumerate() {
-            let w = cell.symbol().width();
-            if w > 1 && changed.get(x).copied().unwrap_or(false) {
-                changed
-                    .iter_mut()
-                    .skip(x + 1)
-                    .take(w - 1)
-                    .for_each(|c| *c = true);
+        ) && new != old
+        {
+            changed.extend(new.iter().zip(old).map(|(n, o)| n != o));
+            // Overwriting half of a wide character disturbs the other half.
+            for (x, cell) in old.iter().enumerate() {
+                let w = cell.symbol().width();
+                if w > 1 && changed.get(x).copied().unwrap_or(false) {
+                    changed
+                        .iter_mut()
+                        .skip(x + 1)
+                        .take(w - 1)
+                        .for_each(|c| *c = true);
+                }
             }
+            self.write_changes(y, new, &changed, o);
         }
+        self.changed = changed;
+    }
+
+    /// Writes the cells of row `y` marked in `changed`.
+    fn write_changes(&mut self, y: u16, new: &[Cell], changed: &[bool], o: &mut String) {
+        let width = new.len();
         let blank = Cell::default();
         let tail = new.iter().rposition(|c| *c != blank).map_or(0, |i| i + 1);
         let mut x = 0;
@@ -258,7 +272,9 @@ impl<W: Write> Screen<W> {
         if self.style == Some(style) {
             return;
         }
-        let _ = write!(o, "\x1b[{}m", sgr::params(style));
+        o.push_str("\x1b[");
+        sgr::write_params(o, style);
+        o.push('m');
         self.style = Some(style);
     }
 
@@ -340,19 +356,61 @@ fn to_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// FNV-1a: fast, and good enough to tell rows apart.
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// A cheap key of a cell's look: its symbol and style packed and mixed.
+fn cell_key(cell: &Cell) -> u64 {
+    let mut symbol: u64 = 0;
+    for b in cell.symbol().bytes() {
+        symbol = symbol.rotate_left(8) ^ u64::from(b);
     }
+    let style = (colour_code(cell.fg) << 26)
+        ^ (colour_code(cell.bg) << 1)
+        ^ (u64::from(cell.modifier.bits()) << 52);
+    mix(symbol, style)
+}
 
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+/// Colours as distinct numbers (26 bits).
+fn colour_code(c: Color) -> u64 {
+    match c {
+        Color::Reset => 0,
+        Color::Indexed(n) => 0x100 | u64::from(n),
+        Color::Rgb(r, g, b) => {
+            0x200_0000 | (u64::from(r) << 16) | (u64::from(g) << 8) | u64::from(b)
         }
+        // The 16 named colours: their position in the enum is enough.
+        named => 0x1000 | u64::from(sgr_index(named)),
     }
+}
+
+/// A small number for each named colour.
+fn sgr_index(c: Color) -> u8 {
+    let codes = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    codes
+        .iter()
+        .position(|k| *k == c)
+        .and_then(|i| u8::try_from(i).ok())
+        .unwrap_or(u8::MAX)
+}
+
+/// Combines two words (from the multiply-rotate family of fast hashes).
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
 /// A hash of each row, to find rows that moved.
@@ -360,28 +418,23 @@ fn row_hashes(buf: &Buffer) -> Vec<u64> {
     let width = usize::from(buf.area.width).max(1);
     buf.content
         .chunks(width)
-        .map(|row| {
-            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-            for cell in row {
-                cell.hash(&mut h);
-            }
-            h.finish()
-        })
+        .map(|row| row.iter().fold(0, |h, cell| mix(h, cell_key(cell))))
         .collect()
 }
 
-/// The scroll that saves the most rows, if it saves enough.
-fn detect_scroll(prev: &Buffer, next: &Buffer) -> Option<Scroll> {
-    if prev.area != next.area {
+/// The hash of a blank row of `width` cells.
+fn blank_row_hash(width: u16) -> u64 {
+    let key = cell_key(&Cell::default());
+    (0..width).fold(0, |h, _| mix(h, key))
+}
+
+/// The scroll that saves the most rows, if it saves enough, from the row
+/// hashes of the previous and the next frame.
+fn detect_scroll(old: &[u64], new: &[u64], blank: u64) -> Option<Scroll> {
+    if old.len() != new.len() {
         return None;
     }
-    let (old, new) = (row_hashes(prev), row_hashes(next));
-    let blank = {
-        let width = usize::from(next.area.width);
-        row_hashes(&Buffer::empty(Rect::new(0, 0, to_u16(width), 1)))
-            .first()
-            .copied()
-    };
+    let blank = Some(blank);
     let h = new.len();
     let mut best: Option<(usize, Scroll)> = None;
     for d in 1..h {

@@ -8,7 +8,14 @@ use ratatui::style::{Color, Modifier, Style};
 /// The parameters of an SGR sequence setting `style` from a reset state:
 /// `0;1;36` for bold cyan.
 pub fn params(style: Style) -> String {
-    let mut out = String::from("0");
+    let mut out = String::new();
+    write_params(&mut out, style);
+    out
+}
+
+/// Appends the parameters of [`params`] to `out`, without allocating.
+pub fn write_params(out: &mut String, style: Style) {
+    out.push('0');
     let m = style.add_modifier;
     for (flag, code) in [
         (Modifier::BOLD, 1),
@@ -26,12 +33,11 @@ pub fn params(style: Style) -> String {
         }
     }
     if let Some(fg) = style.fg {
-        colour(&mut out, fg, 30);
+        colour(out, fg, 30);
     }
     if let Some(bg) = style.bg {
-        colour(&mut out, bg, 40);
+        colour(out, bg, 40);
     }
-    out
 }
 
 /// Appends a colour parameter; `base` is 30 for foreground, 40 for background.
