@@ -152,15 +152,6 @@ impl Run {
         }
     }
 
-    /// Time from start until the first byte of output.
-    fn first_byte(&self) -> Duration {
-        self.log
-            .lock()
-            .unwrap()
-            .first()
-            .map_or(Duration::ZERO, |(t, _)| *t - self.started)
-    }
-
     /// Peak resident memory so far, in KiB.
     fn peak_rss_kib(&self) -> Option<u64> {
         let pid = self.child.process_id()?;
@@ -241,60 +232,62 @@ fn main() {
     keys(&dir, &binary, &less);
 }
 
-/// Start to first complete frame: the bundled briefing against `less` on the
-/// same text, as the reader wraps it.
+/// Start to first complete frame, the bundled briefing against `less`:
+/// `briefing` as a reader starts it (the overview) against `less` on the
+/// briefing's plain text, and the full-text pane against `less` on the
+/// same lines.
 fn startup(dir: &Path, binary: &Path, less: &Path) {
-    // Start-up: the bundled briefing (no file to read) against `less` on the
-    // same text, as the reader wraps it.
+    let plain = std::process::Command::new(binary)
+        .args(["--plain", "--width", "80"])
+        .output()
+        .unwrap()
+        .stdout;
+    let plain_path = dir.join("plain-80.txt");
+    std::fs::write(&plain_path, plain).unwrap();
+    let overview_marker = "Die USA und Südkorea befürchten eine Verstärkung der Beziehungen.";
+    compare_start(
+        "`briefing` (the overview) and `less` on `briefing --plain --width 80`",
+        &[
+            (binary, vec![]),
+            (less, vec![plain_path.display().to_string()]),
+        ],
+        overview_marker,
+    );
     let (_, article_text, marker) = prepare(dir, 1);
-    let programs = [
-        Program {
-            name: "briefing",
-            path: binary.to_path_buf(),
-            args: vec!["--section".into(), "text".into()],
-        },
-        Program {
-            name: "less",
-            path: less.to_path_buf(),
-            args: vec![article_text.display().to_string()],
-        },
-    ];
+    compare_start(
+        "`briefing --section text` and `less` on the full text as the reader wraps it",
+        &[
+            (binary, vec!["--section".into(), "text".into()]),
+            (less, vec![article_text.display().to_string()]),
+        ],
+        &marker,
+    );
+}
 
-    // Start to first complete frame, interleaved runs.
+/// Interleaved runs of two programs until each shows `marker`.
+fn compare_start(title: &str, programs: &[(&Path, Vec<String>); 2], marker: &str) {
+    let names = ["briefing", "less"];
     let mut starts: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
-    let mut first_bytes: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
     for _ in 0..STARTS {
-        for (i, p) in programs.iter().enumerate() {
-            let args: Vec<&str> = p.args.iter().map(String::as_str).collect();
-            let run = Run::start(&p.path, &args);
-            starts[i].push(run.time_until_shown(&marker).as_secs_f64() * 1000.0);
-            first_bytes[i].push(run.first_byte().as_secs_f64() * 1000.0);
+        for (i, (path, args)) in programs.iter().enumerate() {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let run = Run::start(path, &args);
+            starts[i].push(run.time_until_shown(marker).as_secs_f64() * 1000.0);
             run.settle();
             run.quit();
         }
     }
-    println!("Start-up, the article (bundled briefing, full-text pane):\n");
-    println!("| start to first frame ({STARTS} runs) | median | min | max |");
+    println!("Start to first complete frame, {title}:\n");
+    println!("| start to first frame ({STARTS} runs each) | median | min | max |");
     println!("|---|---|---|---|");
-    for (i, p) in programs.iter().enumerate() {
-        let v = &starts[i];
+    for (name, v) in names.iter().zip(&starts) {
         let (min, max) = (
             v.iter().copied().fold(f64::MAX, f64::min),
             v.iter().copied().fold(0.0, f64::max),
         );
         println!(
-            "| {} | {:.2} ms | {:.2} ms | {:.2} ms |",
-            p.name,
-            median(v.clone()),
-            min,
-            max
-        );
-    }
-    for (i, p) in programs.iter().enumerate() {
-        println!(
-            "| ({}: first byte written) | {:.2} ms | | |",
-            p.name,
-            median(first_bytes[i].clone())
+            "| {name} | {:.2} ms | {min:.2} ms | {max:.2} ms |",
+            median(v.clone())
         );
     }
     println!(

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 
 use briefing::app::{App, Options};
 use briefing::briefing::{BUNDLED_NAME, Briefing, LoadError, load_bundled, load_file};
-use briefing::cli::Cli;
+use briefing::cli::{Cli, Command, HELP};
 use briefing::doc::build_docs;
 use briefing::labels::Lang;
 use briefing::plain;
@@ -18,7 +18,6 @@ use briefing::terminal::event_loop::{self, Host, LoopOptions};
 use briefing::terminal::screen::Screen;
 use briefing::terminal::{session, signals};
 use briefing::text::hyphenate::Hyphenator;
-use clap::Parser as _;
 
 /// A failure: what to tell the user, and the exit code.
 struct Failure {
@@ -36,15 +35,19 @@ impl From<LoadError> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let cli = match Cli::parse_from(std::env::args_os().skip(1)) {
+        Ok(Command::Run(cli)) => cli,
+        Ok(Command::Help) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Version) => {
+            println!("briefing {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            eprintln!("{e}");
+            return ExitCode::from(2);
         }
     };
     match run(&cli) {

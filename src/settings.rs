@@ -88,12 +88,13 @@ pub fn resolve(cli: &Cli, env: &Env, stdout_tty: bool, term_width: Option<u16>) 
 
 #[cfg(test)]
 mod tests {
-    use clap::Parser;
-
     use super::*;
 
     fn cli(args: &[&str]) -> Cli {
-        Cli::parse_from(std::iter::once("briefing").chain(args.iter().copied()))
+        match Cli::parse_from(args.iter().copied()) {
+            Ok(crate::cli::Command::Run(cli)) => cli,
+            other => panic!("{other:?}"),
+        }
     }
 
     fn utf8_env() -> Env {
