@@ -37,7 +37,7 @@ const ROWS: u16 = 24;
 const COPIES: usize = 10;
 /// Output quiet for this long means the program finished reacting to a key.
 const QUIET: Duration = Duration::from_millis(120);
-const STARTS: usize = 60;
+const STARTS: usize = 150;
 
 /// Output chunks with the time they arrived.
 type Log = Arc<Mutex<Vec<(Instant, Vec<u8>)>>>;

@@ -115,12 +115,16 @@ impl<W: Write> Screen<W> {
             self.resize(next.area.width, next.area.height);
         }
         let mut o = String::new();
-        let hashes = row_hashes(next);
+        // Row hashes are needed before writing only to find a scroll; on a
+        // full redraw they wait until the frame is out.
+        let mut hashes = None;
         if self.valid {
+            let next_hashes = row_hashes(next);
             let blank = blank_row_hash(next.area.width);
-            if let Some(scroll) = detect_scroll(&self.prev_hashes, &hashes, blank) {
+            if let Some(scroll) = detect_scroll(&self.prev_hashes, &next_hashes, blank) {
                 self.scroll(scroll, &mut o);
             }
+            hashes = Some(next_hashes);
         } else {
             o.push_str("\x1b[0m\x1b[H\x1b[2J");
             self.prev = Buffer::empty(next.area);
@@ -131,8 +135,14 @@ impl<W: Write> Screen<W> {
         for y in 0..next.area.height {
             self.row(y, next, &mut o);
         }
+        let result = self.write_frame(&o);
         self.prev.clone_from(next);
-        self.prev_hashes = hashes;
+        self.prev_hashes = hashes.unwrap_or_else(|| row_hashes(next));
+        result
+    }
+
+    /// Sends one frame's bytes, bracketed as a synchronized update.
+    fn write_frame(&mut self, o: &str) -> io::Result<()> {
         if o.is_empty() {
             return Ok(());
         }
@@ -201,7 +211,7 @@ impl<W: Write> Screen<W> {
             changed.extend(new.iter().zip(old).map(|(n, o)| n != o));
             // Overwriting half of a wide character disturbs the other half.
             for (x, cell) in old.iter().enumerate() {
-                let w = cell.symbol().width();
+                let w = cell_width(cell);
                 if w > 1 && changed.get(x).copied().unwrap_or(false) {
                     changed
                         .iter_mut()
@@ -256,7 +266,7 @@ impl<W: Write> Screen<W> {
             .add_modifier(cell.modifier);
         self.set_style(style, o);
         let symbol = cell.symbol();
-        let width = symbol.width().max(1);
+        let width = cell_width(cell).max(1);
         if symbol.chars().all(is_printable) {
             o.push_str(symbol);
         } else {
@@ -313,7 +323,7 @@ impl<W: Write> Screen<W> {
 fn displayable(frame: &Buffer) -> Option<Buffer> {
     let width = usize::from(frame.area.width).max(1);
     let broken = |row: &[Cell], x: usize, cell: &Cell| {
-        let w = cell.symbol().width();
+        let w = cell_width(cell);
         w > 1
             && (x + w > row.len()
                 || row
@@ -344,6 +354,12 @@ fn displayable(frame: &Buffer) -> Option<Buffer> {
         }
     }
     Some(fixed)
+}
+
+/// Columns a cell's symbol takes (ASCII, most of them, without a lookup).
+fn cell_width(cell: &Cell) -> usize {
+    let symbol = cell.symbol();
+    if symbol.len() == 1 { 1 } else { symbol.width() }
 }
 
 /// Whether a character may go to the terminal as is.
