@@ -268,12 +268,14 @@ fn startup(dir: &Path, binary: &Path, less: &Path) {
 fn compare_start(title: &str, programs: &[(&Path, Vec<String>); 2], marker: &str) {
     let names = ["briefing", "less"];
     let mut starts: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    let mut rss = [0u64; 2];
     for _ in 0..STARTS {
         for (i, (path, args)) in programs.iter().enumerate() {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let run = Run::start(path, &args);
             starts[i].push(run.time_until_shown(marker).as_secs_f64() * 1000.0);
             run.settle();
+            rss[i] = rss[i].max(run.peak_rss_kib().unwrap_or(0));
             run.quit();
         }
     }
@@ -293,6 +295,10 @@ fn compare_start(title: &str, programs: &[(&Path, Vec<String>); 2], marker: &str
     println!(
         "| ratio briefing/less | {:.2} | | |\n",
         median(starts[0].clone()) / median(starts[1].clone())
+    );
+    println!(
+        "Highest peak RSS (VmHWM) over these runs: briefing {} KiB, less {} KiB.\n",
+        rss[0], rss[1]
     );
 }
 
