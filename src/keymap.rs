@@ -287,6 +287,24 @@ const HELP_KEYS: [Action; 7] = [
     Action::Top,
 ];
 
+/// The order of the hints in the status line: help first, so that a narrow
+/// status line that has room for one hint shows the way to all the others.
+const HINT_ORDER: [Action; 4] = [
+    Action::Help,
+    Action::SearchStart,
+    Action::GoTo(0),
+    Action::Quit,
+];
+
+/// The bindings advertised in the status line, in the order they are shown.
+pub fn hinted() -> impl Iterator<Item = &'static Binding> {
+    HINT_ORDER.iter().filter_map(|action| {
+        BINDINGS
+            .iter()
+            .find(|b| b.action == *action && b.hint.is_some())
+    })
+}
+
 /// The action of `key` in normal mode.
 pub fn normal_action(key: Key) -> Option<Action> {
     BINDINGS.iter().find_map(|b| {
@@ -355,6 +373,16 @@ mod tests {
         for (i, k) in all.iter().enumerate() {
             assert!(!all[i + 1..].contains(k), "{k:?} is bound twice");
         }
+    }
+
+    #[test]
+    fn every_hint_is_shown_help_first() {
+        let shown: Vec<Action> = hinted().map(|b| b.action).collect();
+        assert_eq!(shown.first(), Some(&Action::Help));
+        assert_eq!(
+            shown.len(),
+            BINDINGS.iter().filter(|b| b.hint.is_some()).count()
+        );
     }
 
     #[test]

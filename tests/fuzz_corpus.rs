@@ -58,28 +58,49 @@ const KEYS: [Action; 14] = [
 fn replay_briefing(path: &Path) {
     let bytes = std::fs::read(path).unwrap();
     let text = bytes.split(|b| *b == 0).next().unwrap_or_default();
-    let Ok(text) = std::str::from_utf8(text) else { return };
+    let Ok(text) = std::str::from_utf8(text) else {
+        return;
+    };
     let briefing = match parse(text, "corpus") {
         Ok(b) => b,
         Err(e) => {
             let message = e.to_string();
             assert!(!message.is_empty());
-            assert!(!message.chars().any(|c| c != '\n' && harmful(c)), "{}: {message:?}", path.display());
+            assert!(
+                !message.chars().any(|c| c != '\n' && harmful(c)),
+                "{}: {message:?}",
+                path.display()
+            );
             return;
         }
     };
     for lang in [Lang::De, Lang::En] {
         let docs = build_docs(&briefing, lang.labels(), &Symbols::UNICODE);
         for width in [1u16, 2, 8, 20, 80] {
-            let out = plain::render(&docs, lang.labels(), &Symbols::UNICODE, &Hyphenator::new(&briefing.lang), width);
+            let out = plain::render(
+                &docs,
+                lang.labels(),
+                &Symbols::UNICODE,
+                &Hyphenator::new(&briefing.lang),
+                width,
+            );
             for line in out.lines() {
-                assert!(line.width() <= usize::from(width).max(2), "{}: {line:?} wider than {width}", path.display());
+                assert!(
+                    line.width() <= usize::from(width).max(2),
+                    "{}: {line:?} wider than {width}",
+                    path.display()
+                );
                 assert!(!line.chars().any(harmful), "{}: {line:?}", path.display());
             }
         }
     }
     for section in SectionId::ALL {
-        let options = Options { lang: Lang::En, ascii: false, section, colour: true };
+        let options = Options {
+            lang: Lang::En,
+            ascii: false,
+            section,
+            colour: true,
+        };
         let mut app = App::new(briefing.clone(), options, 80, 24);
         for (w, h) in [(1, 1), (9, 4), (20, 5), (40, 12), (80, 24), (150, 40)] {
             app.update(Action::Resize(w, h));

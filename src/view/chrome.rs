@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Mode};
 use crate::geometry::{TabStyle, tab_spans, tab_style};
-use crate::keymap::{BINDINGS, hint_key};
+use crate::keymap::{hint_key, hinted};
 
 /// Writes `text` at `x`, `y`, clipped to end before column `right`; returns
 /// the column after it.
@@ -160,7 +160,7 @@ pub(super) fn status(app: &App, buf: &mut Buffer) {
 /// The advertised keys, as many as fit before `end`.
 fn hints(app: &App, area: Rect, end: u16, buf: &mut Buffer) {
     let mut x = area.x + 1;
-    for b in BINDINGS {
+    for b in hinted() {
         let Some(label) = b.hint else { continue };
         let key = hint_key(b, app.ascii());
         let label = label.get(app.lang());
