@@ -20,14 +20,11 @@ use briefing::app::{Action, App, Options};
 use briefing::briefing::{MAX_FILE_BYTES, load_file};
 use briefing::labels::Lang;
 use briefing::section::SectionId;
-use briefing::view;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 #[path = "support/screen_safety.rs"]
 mod screen_safety;
-use screen_safety::{frame_problem, harmful};
+use screen_safety::{harmful, render_problem, walk_problem};
 
 enum Expect {
     /// Loads, prints and renders cleanly.
@@ -185,46 +182,30 @@ fn check_loads(path: &Path, sizes: &[(u16, u16)]) {
         }
     }
     let briefing = load_file(path).unwrap();
-    for section in SectionId::ALL {
-        let options = Options {
-            lang: Lang::En,
-            ascii: false,
-            section,
-            colour: true,
-        };
-        let mut app = App::new(briefing.clone(), options, 80, 24);
-        for &(w, h) in sizes {
-            app.update(Action::Resize(w, h));
-            render_clean(&app, w, h, &shown);
-            for action in [
-                Action::Down,
-                Action::PageDown,
-                Action::Follow,
-                Action::Back,
-                Action::Bottom,
-                Action::SearchStart,
-                Action::SearchInput('a'),
-                Action::SearchSubmit,
-                Action::SearchNext,
-                Action::Help,
-                Action::Bottom,
-                Action::Escape,
-                Action::Top,
-            ] {
-                app.update(action);
-                render_clean(&app, w, h, &shown);
-            }
-        }
+    let keys = [
+        Action::Down,
+        Action::PageDown,
+        Action::Follow,
+        Action::Back,
+        Action::Bottom,
+        Action::SearchStart,
+        Action::SearchInput('a'),
+        Action::SearchSubmit,
+        Action::SearchNext,
+        Action::Help,
+        Action::Bottom,
+        Action::Escape,
+        Action::Top,
+    ];
+    if let Some(problem) = walk_problem(&briefing, sizes, &keys) {
+        panic!("{shown}: {problem}");
     }
 }
 
 /// Renders and checks every cell: nothing harmful, no wide character cut.
 fn render_clean(app: &App, w: u16, h: u16, what: &str) {
-    let area = Rect::new(0, 0, w, h);
-    let mut buf = Buffer::empty(area);
-    view::render(app, area, &mut buf);
-    if let Some(problem) = frame_problem(&buf) {
-        panic!("{what} at {w}x{h}: {problem}");
+    if let Some(problem) = render_problem(app, w, h) {
+        panic!("{what}: {problem}");
     }
 }
 

@@ -10,23 +10,19 @@
 
 use std::path::{Path, PathBuf};
 
-use briefing::app::{Action, App, Options};
+use briefing::app::Action;
 use briefing::briefing::parse;
 use briefing::doc::build_docs;
 use briefing::input::Parser;
 use briefing::labels::Lang;
 use briefing::plain;
-use briefing::section::SectionId;
 use briefing::symbols::Symbols;
 use briefing::text::hyphenate::Hyphenator;
-use briefing::view;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 #[path = "support/screen_safety.rs"]
 mod screen_safety;
-use screen_safety::{frame_problem, harmful};
+use screen_safety::{harmful, walk_problem};
 
 fn files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz").join(dir);
@@ -94,24 +90,9 @@ fn replay_briefing(path: &Path) {
             }
         }
     }
-    for section in SectionId::ALL {
-        let options = Options {
-            lang: Lang::En,
-            ascii: false,
-            section,
-            colour: true,
-        };
-        let mut app = App::new(briefing.clone(), options, 80, 24);
-        for (w, h) in [(1, 1), (9, 4), (20, 5), (40, 12), (80, 24), (150, 40)] {
-            app.update(Action::Resize(w, h));
-            for key in KEYS {
-                app.update(key);
-                let area = Rect::new(0, 0, w, h);
-                let mut buf = Buffer::empty(area);
-                view::render(&app, area, &mut buf);
-                assert_eq!(frame_problem(&buf), None, "{} at {w}x{h}", path.display());
-            }
-        }
+    let sizes = [(1, 1), (9, 4), (20, 5), (40, 12), (80, 24), (150, 40)];
+    if let Some(problem) = walk_problem(&briefing, &sizes, &KEYS) {
+        panic!("{}: {problem}", path.display());
     }
 }
 

@@ -1,7 +1,16 @@
 //! Checks shared by the tests that draw hostile content: nothing from
 //! content that a terminal would act on, and no wide character cut in half.
 
+// Each test file uses its own part of this module.
+#![allow(dead_code)]
+
+use briefing::app::{Action, App, Options};
+use briefing::briefing::Briefing;
+use briefing::labels::Lang;
+use briefing::section::SectionId;
+use briefing::view;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 /// Characters that must never reach a terminal from content: controls
@@ -25,6 +34,41 @@ pub fn frame_problem(buf: &Buffer) -> Option<String> {
                 covered = x + cell.symbol().width().max(1);
                 if covered > row.len() {
                     return Some(format!("wide character cut at {x},{y}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The first problem in the frame `app` draws at `w` x `h`, if any.
+pub fn render_problem(app: &App, w: u16, h: u16) -> Option<String> {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    view::render(app, area, &mut buf);
+    frame_problem(&buf).map(|problem| format!("{w}x{h}: {problem}"))
+}
+
+/// Opens `briefing` in every pane and, at each size, draws it after the
+/// resize and after each key; the first problem found, if any.
+pub fn walk_problem(briefing: &Briefing, sizes: &[(u16, u16)], keys: &[Action]) -> Option<String> {
+    for section in SectionId::ALL {
+        let options = Options {
+            lang: Lang::En,
+            ascii: false,
+            section,
+            colour: true,
+        };
+        let mut app = App::new(briefing.clone(), options, 80, 24);
+        for &(w, h) in sizes {
+            app.update(Action::Resize(w, h));
+            if let Some(problem) = render_problem(&app, w, h) {
+                return Some(format!("{section:?} after resizing, {problem}"));
+            }
+            for key in keys {
+                app.update(*key);
+                if let Some(problem) = render_problem(&app, w, h) {
+                    return Some(format!("{section:?} after {key:?}, {problem}"));
                 }
             }
         }
