@@ -21,14 +21,6 @@ impl Lang {
         }
     }
 
-    /// The short tag shown in the title bar.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::De => "de",
-            Self::En => "en",
-        }
-    }
-
     /// The labels for this language.
     pub fn labels(self) -> &'static Labels {
         match self {

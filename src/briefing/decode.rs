@@ -61,8 +61,6 @@ pub struct RawDocument {
     pub sources: Vec<Item<RawSource>>,
     /// Whether the TOML itself had errors (some keys may then be lost).
     pub had_syntax_errors: bool,
-    /// Byte offsets of the list keys, for errors about whole lists.
-    pub list_spans: Vec<(&'static str, usize, usize)>,
 }
 
 /// Most problems collected from one file: past this, a file is garbage and
@@ -98,7 +96,6 @@ pub fn decode(text: &str, max_items: usize, diags: &mut Vec<Diag>) -> RawDocumen
         let name = key.get_ref().as_ref();
         if let Some(list) = LISTS.iter().find(|l| **l == name) {
             let (start, len) = (key.span().start, list_len(&value));
-            out.list_spans.push((list, start, len));
             if len > max_items {
                 diags.push(Diag::new(
                     start,

@@ -109,11 +109,6 @@ pub fn restore() {
     let _ = crossterm::terminal::disable_raw_mode();
 }
 
-/// Whether the terminal is in full-screen mode.
-pub fn is_active() -> bool {
-    ACTIVE.load(Ordering::SeqCst)
-}
-
 /// The terminal's size, if there is one.
 pub fn size() -> Option<(u16, u16)> {
     crossterm::terminal::size().ok()

@@ -5,15 +5,8 @@ use std::fmt::Write as _;
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// The parameters of an SGR sequence setting `style` from a reset state:
-/// `0;1;36` for bold cyan.
-pub fn params(style: Style) -> String {
-    let mut out = String::new();
-    write_params(&mut out, style);
-    out
-}
-
-/// Appends the parameters of [`params`] to `out`, without allocating.
+/// Appends the parameters of an SGR sequence that sets `style` from a
+/// reset state (`0;1;36` for bold cyan) to `out`.
 pub fn write_params(out: &mut String, style: Style) {
     out.push('0');
     let m = style.add_modifier;
@@ -79,6 +72,12 @@ fn colour(out: &mut String, c: Color, base: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn params(style: Style) -> String {
+        let mut out = String::new();
+        write_params(&mut out, style);
+        out
+    }
 
     #[test]
     fn short_codes_for_ansi_colours() {
