@@ -13,10 +13,14 @@
 #[path = "support/large.rs"]
 mod large;
 
-use briefing::app::{Action, App, Options};
+use std::sync::Arc;
+
+use briefing::action::Action;
+use briefing::app::{App, Options};
 use briefing::briefing::{BUNDLED, Briefing, parse};
+use briefing::content::Content;
 use briefing::labels::Lang;
-use briefing::section::SectionId;
+use briefing::pane::PaneId;
 use briefing::text::hyphenate::dictionary;
 use briefing::text::wrap::wrap;
 use briefing::view;
@@ -32,14 +36,10 @@ fn load(copies: usize) -> Briefing {
     parse(&large::repeated(copies), "large").unwrap()
 }
 
-fn app(b: Briefing, section: SectionId, w: u16, h: u16) -> App {
-    let options = Options {
-        lang: Lang::De,
-        ascii: false,
-        section,
-        colour: true,
-    };
-    App::new(b, options, w, h)
+fn app(b: Briefing, pane: PaneId, w: u16, h: u16) -> App {
+    let content = Content::new(Arc::new(b), Lang::De, false);
+    let options = Options { pane, colour: true };
+    App::new(Arc::new(content), options, w, h)
 }
 
 #[divan::bench]
@@ -85,7 +85,7 @@ fn app_new(bencher: Bencher, copies: usize) {
     let b = load(copies);
     bencher
         .with_inputs(|| b.clone())
-        .bench_values(|b| app(b, SectionId::Overview, 80, 24));
+        .bench_values(|b| app(b, PaneId::Overview, 80, 24));
 }
 
 const PANES: [&str; 6] = ["overview", "figures", "quotes", "actors", "text", "sources"];
@@ -104,7 +104,7 @@ fn frame_200x60(bencher: Bencher, pane: &str) {
 
 fn frame(bencher: Bencher, pane: &str, w: u16, h: u16) {
     let index = PANES.iter().position(|p| *p == pane).unwrap_or(0);
-    let a = app(load(1), SectionId::at(index), w, h);
+    let a = app(load(1), PaneId::at(index), w, h);
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
     bencher.bench_local(|| {
@@ -117,18 +117,13 @@ fn frame(bencher: Bencher, pane: &str, w: u16, h: u16) {
 /// what is on screen, not the length of the document.
 #[divan::bench(args = [1, 10, 140, 350])]
 fn key_scroll_text(bencher: Bencher, copies: usize) {
-    keys(bencher, copies, SectionId::Text, [Action::Down, Action::Up]);
+    keys(bencher, copies, PaneId::Text, [Action::Down, Action::Up]);
 }
 
 /// One key and the frame after it in the actors pane (selection and detail).
 #[divan::bench(args = [1, 10, 140, 350])]
 fn key_select_actor(bencher: Bencher, copies: usize) {
-    keys(
-        bencher,
-        copies,
-        SectionId::Actors,
-        [Action::Down, Action::Up],
-    );
+    keys(bencher, copies, PaneId::Actors, [Action::Down, Action::Up]);
 }
 
 /// Paging in the full text.
@@ -137,12 +132,12 @@ fn key_page_text(bencher: Bencher, copies: usize) {
     keys(
         bencher,
         copies,
-        SectionId::Text,
+        PaneId::Text,
         [Action::PageDown, Action::PageUp],
     );
 }
 
-fn keys(bencher: Bencher, copies: usize, section: SectionId, pair: [Action; 2]) {
+fn keys(bencher: Bencher, copies: usize, section: PaneId, pair: [Action; 2]) {
     let mut a = app(load(copies), section, 80, 24);
     a.update(Action::PageDown);
     let area = Rect::new(0, 0, 80, 24);
@@ -159,7 +154,7 @@ fn keys(bencher: Bencher, copies: usize, section: SectionId, pair: [Action; 2]) 
 /// The screen writer: the first frame (everything), then one line scrolled.
 #[divan::bench]
 fn screen_first_frame(bencher: Bencher) {
-    let a = app(load(1), SectionId::Text, 80, 24);
+    let a = app(load(1), PaneId::Text, 80, 24);
     let area = Rect::new(0, 0, 80, 24);
     let mut buf = Buffer::empty(area);
     view::render(&a, area, &mut buf);
@@ -173,7 +168,7 @@ fn screen_first_frame(bencher: Bencher) {
 /// The screen writer on a one-line scroll of the full text.
 #[divan::bench]
 fn screen_scroll_line(bencher: Bencher) {
-    let mut a = app(load(10), SectionId::Text, 80, 24);
+    let mut a = app(load(10), PaneId::Text, 80, 24);
     let area = Rect::new(0, 0, 80, 24);
     let mut frames = [Buffer::empty(area), Buffer::empty(area)];
     view::render(&a, area, &mut frames[0]);

@@ -192,7 +192,7 @@ fn prepare(dir: &Path, copies: usize) -> (PathBuf, PathBuf, String) {
     let b = parse(&toml, "measure").unwrap();
     let docs = build_docs(&b, Lang::De.labels(), &Symbols::UNICODE);
     let text_doc = &docs[4];
-    let layout = Layout::new(text_doc, COLS - 2, &Hyphenator::new("de"));
+    let layout = Layout::new(text_doc, COLS - 2, Hyphenator::new("de"));
     let mut text = String::new();
     for line in &layout.lines {
         let block = &text_doc.blocks[line.block as usize];

@@ -1,69 +1,55 @@
 //! The reader's state: which pane, where in it, what is selected, searched
 //! and open. Changed only by [`App::update`]; read by the view.
 
-mod action;
+mod help;
 mod links;
-mod pane;
+mod panes;
 mod search;
 #[cfg(test)]
 mod tests;
 mod update;
 
-pub use action::Action;
-pub(crate) use pane::Pane;
-pub use pane::{INLINE_INDENT, VLine};
+pub use help::{HelpLayout, HelpLine};
+pub(crate) use panes::PaneState;
+pub use panes::{INLINE_INDENT, VLine};
 pub use search::{Hit, Search};
 
-use std::cell::OnceCell;
+use std::sync::Arc;
 
+use crate::action::Mode;
 use crate::briefing::Briefing;
-use crate::doc::{Anchor, Anchors, Doc, Layout, build_doc};
+use crate::content::Content;
+use crate::doc::{Anchor, Anchors, Doc, Layout};
 use crate::geometry::Geometry;
 use crate::labels::{Labels, Lang};
-use crate::section::{PerSection, SectionId};
+use crate::pane::{PaneId, PerPane};
+use crate::scroll::Scroll;
 use crate::symbols::Symbols;
-use crate::text::hyphenate::Hyphenator;
 use crate::theme::Theme;
 
-/// What the keyboard currently drives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Reading and navigating.
-    Normal,
-    /// Typing a search.
-    Search,
-    /// The help overlay is open.
-    Help,
-}
-
-/// What the event loop should do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flow {
-    /// Keep going.
-    Continue,
-    /// Restore the terminal and exit.
-    Quit,
-    /// Restore the terminal, stop until `fg`, then redraw everything.
-    Suspend,
-}
-
-/// Choices made before the reader starts.
+/// Choices made before the reader starts (language and alphabet come
+/// with the [`Content`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// Interface language.
-    pub lang: Lang,
-    /// Draw with ASCII only.
-    pub ascii: bool,
     /// The pane to start in.
-    pub section: SectionId,
+    pub pane: PaneId,
     /// Draw with colour.
     pub colour: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            pane: PaneId::Overview,
+            colour: false,
+        }
+    }
 }
 
 /// The detail of the selected item, wrapped for its column.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Detail {
-    pub(crate) section: Option<SectionId>,
+    pub(crate) pane: Option<PaneId>,
     pub(crate) item: usize,
     pub(crate) doc: Doc,
     pub(crate) layout: Layout,
@@ -72,7 +58,7 @@ pub(crate) struct Detail {
 /// A place to come back to with Backspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Place {
-    pub(crate) section: SectionId,
+    pub(crate) pane: PaneId,
     pub(crate) scroll: usize,
     pub(crate) selected: usize,
 }
@@ -80,29 +66,32 @@ pub(crate) struct Place {
 /// A passage singled out after following a link to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Mark {
-    pub(crate) section: SectionId,
+    pub(crate) pane: PaneId,
     pub(crate) anchor: Anchor,
 }
 
-/// The reader's whole state.
+/// The open help overlay: its box and lines for the current size, and how
+/// far it is scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    /// The box and its lines.
+    pub layout: HelpLayout,
+    /// The first line shown.
+    pub scroll: Scroll,
+}
+
+/// The reader's whole state. What never changes is shared ([`Content`]);
+/// the rest belongs to this reader alone.
 pub struct App {
-    pub(crate) briefing: Briefing,
-    /// Each pane's doc, built when the pane is first needed: start-up
-    /// builds only the first.
-    pub(crate) docs: PerSection<OnceCell<Doc>>,
-    /// Found on first use: start-up does not need them.
-    pub(crate) anchors: OnceCell<Anchors>,
-    pub(crate) lang: Lang,
-    pub(crate) symbols: Symbols,
+    pub(crate) content: Arc<Content>,
     pub(crate) theme: Theme,
-    pub(crate) hyphenator: Hyphenator,
     pub(crate) geometry: Geometry,
-    pub(crate) section: SectionId,
-    pub(crate) panes: PerSection<Pane>,
+    pub(crate) pane: PaneId,
+    pub(crate) panes: PerPane<PaneState>,
     pub(crate) detail: Detail,
     pub(crate) search: Search,
     pub(crate) history: Vec<Place>,
-    pub(crate) help: Option<usize>,
+    pub(crate) help: Option<Help>,
     pub(crate) notice: Option<String>,
     pub(crate) mark: Option<Mark>,
 }
@@ -111,25 +100,14 @@ pub struct App {
 const MAX_HISTORY: usize = 100;
 
 impl App {
-    /// A reader for `briefing` on a screen of `width` x `height`.
-    pub fn new(briefing: Briefing, options: Options, width: u16, height: u16) -> Self {
-        let symbols = if options.ascii {
-            Symbols::ASCII
-        } else {
-            Symbols::UNICODE
-        };
-        let hyphenator = Hyphenator::new(&briefing.lang);
+    /// A reader of `content` on a screen of `width` x `height`.
+    pub fn new(content: Arc<Content>, options: Options, width: u16, height: u16) -> Self {
         let mut app = Self {
-            briefing,
-            docs: PerSection::default(),
-            anchors: OnceCell::new(),
-            lang: options.lang,
-            symbols,
+            content,
             theme: Theme::new(options.colour),
-            hyphenator,
             geometry: Geometry::new(width, height),
-            section: options.section,
-            panes: PerSection::default(),
+            pane: options.pane,
+            panes: PerPane::default(),
             detail: Detail::default(),
             search: Search::default(),
             history: Vec::new(),
@@ -141,10 +119,14 @@ impl App {
         app
     }
 
+    /// What never changes: the briefing, its docs, anchors and labels.
+    pub fn content(&self) -> &Arc<Content> {
+        &self.content
+    }
+
     /// Where actors, figures and quotes stand in the full text.
     pub(crate) fn anchors(&self) -> &Anchors {
-        self.anchors
-            .get_or_init(|| Anchors::find(&self.briefing, self.doc_of(SectionId::Text)))
+        self.content.anchors()
     }
 
     /// What the keyboard drives now.
@@ -159,28 +141,38 @@ impl App {
     }
 
     /// The pane shown.
-    pub fn section(&self) -> SectionId {
-        self.section
+    pub fn pane(&self) -> PaneId {
+        self.pane
     }
 
     /// The briefing shown.
     pub fn briefing(&self) -> &Briefing {
-        &self.briefing
+        self.content.briefing()
     }
 
     /// Interface labels.
     pub fn labels(&self) -> &'static Labels {
-        self.lang.labels()
+        self.content.labels()
     }
 
     /// The interface language.
     pub fn lang(&self) -> Lang {
-        self.lang
+        self.content.lang()
     }
 
     /// Whether the interface draws with ASCII only.
     pub fn ascii(&self) -> bool {
-        self.symbols == Symbols::ASCII
+        self.content.ascii()
+    }
+
+    /// The glyphs the interface draws with.
+    pub fn symbols(&self) -> &'static Symbols {
+        self.content.symbols()
+    }
+
+    /// The styles the view draws with.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
     /// Where everything goes on the screen.
@@ -188,16 +180,21 @@ impl App {
         &self.geometry
     }
 
+    /// The help overlay, when it is open.
+    pub fn help(&self) -> Option<&Help> {
+        self.help.as_ref()
+    }
+
     /// Top line of the current pane (its main column).
     pub fn scroll(&self) -> usize {
-        self.pane().scroll
+        self.pane_state().scroll.top()
     }
 
     /// Selected item of the current pane (list panes).
     pub fn selected(&self) -> Option<usize> {
-        self.section
+        self.pane
             .is_list()
-            .then_some(self.pane().selected)
+            .then_some(self.pane_state().selected)
             .filter(|_| !self.doc().items.is_empty())
     }
 
@@ -211,30 +208,28 @@ impl App {
         self.notice.as_deref()
     }
 
-    pub(crate) fn pane(&self) -> &Pane {
-        self.panes.get(self.section)
+    pub(crate) fn pane_state(&self) -> &PaneState {
+        self.panes.get(self.pane)
     }
 
-    pub(crate) fn pane_mut(&mut self) -> &mut Pane {
-        self.panes.get_mut(self.section)
+    pub(crate) fn pane_state_mut(&mut self) -> &mut PaneState {
+        self.panes.get_mut(self.pane)
     }
 
     pub(crate) fn doc(&self) -> &Doc {
-        self.doc_of(self.section)
+        self.content.doc(self.pane)
     }
 
-    pub(crate) fn doc_of(&self, section: SectionId) -> &Doc {
-        self.docs
-            .get(section)
-            .get_or_init(|| build_doc(&self.briefing, self.lang.labels(), &self.symbols, section))
+    pub(crate) fn doc_of(&self, pane: PaneId) -> &Doc {
+        self.content.doc(pane)
     }
 
     /// Remembers the current place before a jump.
     pub(crate) fn remember(&mut self) {
         let place = Place {
-            section: self.section,
-            scroll: self.pane().scroll,
-            selected: self.pane().selected,
+            pane: self.pane,
+            scroll: self.pane_state().scroll.top(),
+            selected: self.pane_state().selected,
         };
         if self.history.len() >= MAX_HISTORY {
             self.history.remove(0);

@@ -18,6 +18,16 @@ pub const MIN_WIDTH: u16 = 16;
 pub const MIN_HEIGHT: u16 = 4;
 /// Columns of the selection gutter in list panes.
 pub const GUTTER: u16 = 2;
+/// Largest area drawn: a bigger terminal gets this much, from its top left
+/// corner. Bounds the memory of a frame whatever size a terminal claims.
+pub const MAX_WIDTH: u16 = 1000;
+/// See [`MAX_WIDTH`].
+pub const MAX_HEIGHT: u16 = 500;
+
+/// A terminal size brought within [`MAX_WIDTH`] x [`MAX_HEIGHT`].
+pub fn capped(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
 
 /// The screen's regions; rows that are dropped on small screens are `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,9 +51,11 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    /// Lays out a screen of `width` x `height`. Small screens lose the rules
-    /// first, then the title bar.
+    /// Lays out a screen of `width` x `height` (capped at [`MAX_WIDTH`] x
+    /// [`MAX_HEIGHT`]). Small screens lose the rules first, then the title
+    /// bar.
     pub fn new(width: u16, height: u16) -> Self {
+        let (width, height) = capped(width, height);
         let area = Rect::new(0, 0, width, height);
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Self {
@@ -81,6 +93,29 @@ impl Geometry {
         }
     }
 
+    /// The same layout with its top left corner at `x`, `y`.
+    #[must_use]
+    pub fn offset(&self, x: u16, y: u16) -> Self {
+        let at = |r: Rect| {
+            Rect::new(
+                r.x.saturating_add(x),
+                r.y.saturating_add(y),
+                r.width,
+                r.height,
+            )
+        };
+        Self {
+            area: at(self.area),
+            too_small: self.too_small,
+            title: self.title.map(at),
+            tabs: at(self.tabs),
+            top_rule: self.top_rule.map(at),
+            body: at(self.body),
+            bottom_rule: self.bottom_rule.map(at),
+            status: at(self.status),
+        }
+    }
+
     /// Whether list panes show the detail beside the list.
     pub fn wide(&self) -> bool {
         self.area.width >= WIDE
@@ -97,7 +132,8 @@ impl Geometry {
             return centred_column(self.body, MAX_TEXT_WIDTH + GUTTER);
         }
         let inner = self.body.width.saturating_sub(2);
-        let width = (inner * 2 / 5).clamp(40, 60);
+        let two_fifths = u32::from(inner) * 2 / 5;
+        let width = u16::try_from(two_fifths).unwrap_or(u16::MAX).clamp(40, 60);
         Rect::new(self.body.x + 1, self.body.y, width, self.body.height)
     }
 
@@ -107,8 +143,12 @@ impl Geometry {
             return None;
         }
         let list = self.list_column();
-        let x = list.right() + 3; // space, rule, space
-        let width = self.body.right().saturating_sub(x + 1).min(MAX_TEXT_WIDTH);
+        let x = list.right().saturating_add(3); // space, rule, space
+        let width = self
+            .body
+            .right()
+            .saturating_sub(x.saturating_add(1))
+            .min(MAX_TEXT_WIDTH);
         Some(Rect::new(x, self.body.y, width, self.body.height))
     }
 
@@ -116,7 +156,7 @@ impl Geometry {
     pub fn detail_rule(&self) -> Option<Rect> {
         self.wide().then(|| {
             Rect::new(
-                self.list_column().right() + 1,
+                self.list_column().right().saturating_add(1),
                 self.body.y,
                 1,
                 self.body.height,
@@ -234,5 +274,41 @@ mod tests {
                 assert!(g.body.height >= 2, "{w}x{h}");
             }
         }
+    }
+
+    #[test]
+    fn any_u16_size_is_capped_and_consistent() {
+        let sizes = [
+            0, 1, 15, 16, 119, 120, 999, 1000, 1001, 32_769, 32_770, 65_534, 65_535,
+        ];
+        for &w in &sizes {
+            for &h in &sizes {
+                let g = Geometry::new(w, h);
+                assert!(g.area.width <= MAX_WIDTH && g.area.height <= MAX_HEIGHT);
+                let mut rects = vec![g.area, g.tabs, g.body, g.status];
+                rects.extend([g.text_column(), g.list_column()]);
+                rects.extend(g.detail_column());
+                rects.extend(g.detail_rule());
+                for r in rects {
+                    assert!(
+                        r.right() <= g.area.right() && r.bottom() <= g.area.bottom(),
+                        "{w}x{h}: {r:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_offset_layout_moves_every_region() {
+        let g = Geometry::new(130, 40);
+        let moved = g.offset(7, 3);
+        assert_eq!(moved.area, Rect::new(7, 3, 130, 40));
+        assert_eq!(moved.body.x, g.body.x + 7);
+        assert_eq!(moved.list_column().y, g.list_column().y + 3);
+        assert_eq!(
+            moved.detail_column().unwrap().x,
+            g.detail_column().unwrap().x + 7
+        );
     }
 }

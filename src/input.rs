@@ -3,7 +3,7 @@
 //! a closed terminal) and so that keys arriving as bytes from anywhere, a
 //! network channel included, mean the same thing.
 
-use crate::keymap::Key;
+use crate::keys::Key;
 
 /// One thing the user did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,14 +16,34 @@ pub enum Input {
     Click(u16, u16),
 }
 
-/// Longest escape sequence we wait for; anything longer is noise.
+/// Longest escape sequence we wait for; anything longer is noise, dropped
+/// whole up to its end.
 const MAX_SEQUENCE: usize = 64;
+/// Longest string sequence (OSC, DCS, APC, PM, SOS) we skip to its end;
+/// past this its bytes are dropped until the terminator anyway.
+const MAX_STRING: usize = 4096;
+/// Most bytes a parser keeps between reads.
+pub const MAX_PENDING: usize = MAX_STRING;
 
 /// Turns a stream of bytes into inputs; keeps an incomplete tail between
 /// calls.
 #[derive(Debug, Default)]
 pub struct Parser {
     pending: Vec<u8>,
+    /// Inside an overlong sequence: bytes are dropped until its end.
+    discarding: Option<Discard>,
+}
+
+/// What ends the sequence being dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Discard {
+    /// A CSI's final byte (0x40-0x7E).
+    Csi,
+    /// BEL or ST (`ESC \`) after a string sequence.
+    String {
+        /// The previous byte was ESC.
+        escape: bool,
+    },
 }
 
 /// What one attempt to parse found at the start of the bytes.
@@ -39,6 +59,7 @@ enum Step {
 impl Parser {
     /// Parses `bytes` after what was pending; complete inputs go to `out`.
     pub fn feed(&mut self, bytes: &[u8], out: &mut Vec<Input>) {
+        let bytes = self.discard(bytes);
         self.pending.extend_from_slice(bytes);
         let mut at = 0;
         while let Some(rest) = self.pending.get(at..).filter(|r| !r.is_empty()) {
@@ -48,11 +69,42 @@ impl Parser {
                     at += n;
                 }
                 Step::Skip(n) => at += n,
-                Step::Incomplete if rest.len() > MAX_SEQUENCE => at += 1,
-                Step::Incomplete => break,
+                Step::Incomplete => {
+                    if let Some(kind) = overlong(rest) {
+                        // Dropped whole: its digits must not become keys.
+                        self.pending.clear();
+                        self.discarding = Some(kind);
+                        return;
+                    }
+                    break;
+                }
             }
         }
         self.pending.drain(..at.min(self.pending.len()));
+    }
+
+    /// Drops the bytes of an overlong sequence up to and including its end;
+    /// returns what follows it.
+    fn discard<'a>(&mut self, bytes: &'a [u8]) -> &'a [u8] {
+        let Some(mut kind) = self.discarding else {
+            return bytes;
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            let end = match &mut kind {
+                Discard::Csi => (0x40..=0x7e).contains(&b),
+                Discard::String { escape } => {
+                    let end = b == 0x07 || (*escape && b == b'\\');
+                    *escape = b == 0x1b;
+                    end
+                }
+            };
+            if end {
+                self.discarding = None;
+                return bytes.get(i + 1..).unwrap_or_default();
+            }
+        }
+        self.discarding = Some(kind);
+        &[]
     }
 
     /// Whether an incomplete sequence is waiting for more bytes.
@@ -60,15 +112,36 @@ impl Parser {
         !self.pending.is_empty()
     }
 
-    /// No more bytes came in time: a lone ESC was the Escape key, any other
-    /// incomplete sequence is dropped.
+    /// Bytes of an incomplete sequence kept for the next read (at most
+    /// [`MAX_PENDING`]).
+    pub fn pending(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// No more bytes came in time: a lone ESC was the Escape key; any other
+    /// incomplete sequence is dropped whole, the rest of it too when it
+    /// arrives late (so the digits of a slow `ESC [ 5 ~` never become keys).
     pub fn flush(&mut self, out: &mut Vec<Input>) {
-        let pending = std::mem::take(&mut self.pending);
-        if let Some((&0x1b, rest)) = pending.split_first() {
-            out.push(Input::Key(Key::Esc));
-            self.feed(rest, out);
-            self.pending.clear();
+        match self.pending.as_slice() {
+            [0x1b] => out.push(Input::Key(Key::Esc)),
+            [0x1b, b'[', ..] => self.discarding = Some(Discard::Csi),
+            [0x1b, b']' | b'P' | b'X' | b'^' | b'_', ..] => {
+                self.discarding = Some(Discard::String { escape: false });
+            }
+            _ => {}
         }
+        self.pending.clear();
+    }
+}
+
+/// The kind of an incomplete sequence that has grown too long to wait for.
+fn overlong(rest: &[u8]) -> Option<Discard> {
+    match rest {
+        [0x1b, b']' | b'P' | b'X' | b'^' | b'_', ..] if rest.len() > MAX_STRING => {
+            Some(Discard::String { escape: false })
+        }
+        [0x1b, b'[', ..] if rest.len() > MAX_SEQUENCE => Some(Discard::Csi),
+        _ => None,
     }
 }
 
@@ -117,10 +190,31 @@ fn escape(bytes: &[u8]) -> Step {
             None => Step::Incomplete,
             Some(&b) => ss3(b).map_or(Step::Skip(3), |k| Step::Input(Input::Key(k), 3)),
         },
+        // A string sequence (OSC, DCS, SOS, PM, APC): no key, skipped whole.
+        Some(b']' | b'P' | b'X' | b'^' | b'_') => string_sequence(bytes),
         // ESC before anything else: the Escape key, then that key (Alt
         // chords are not bound, and Esc then a quick key arrive like this).
         Some(_) => Step::Input(Input::Key(Key::Esc), 1),
     }
+}
+
+/// The length of a string sequence up to its BEL or ST, if it is complete.
+fn string_sequence(bytes: &[u8]) -> Step {
+    let body = bytes.get(2..).unwrap_or_default();
+    for (i, &b) in body.iter().enumerate() {
+        if b == 0x07 {
+            return Step::Skip(i + 3);
+        }
+        if b == 0x1b {
+            return match body.get(i + 1) {
+                Some(b'\\') => Step::Skip(i + 4),
+                // Anything else after ESC ends the string without an ST.
+                Some(_) => Step::Skip(i + 2),
+                None => Step::Incomplete,
+            };
+        }
+    }
+    Step::Incomplete
 }
 
 fn ss3(b: u8) -> Option<Key> {
@@ -287,6 +381,66 @@ mod tests {
             parse(b"\x1b[<64;10;5M\x1b[<65;1;1M\x1b[<0;3;2M\x1b[<0;3;2m"),
             vec![Input::Wheel(-1), Input::Wheel(1), Input::Click(2, 1)]
         );
+    }
+
+    #[test]
+    fn a_slow_arrow_key_is_one_key() {
+        let mut p = Parser::default();
+        let mut out = Vec::new();
+        for byte in b"\x1b[B" {
+            p.feed(&[*byte], &mut out);
+            assert!(out.is_empty() || out == vec![Input::Key(Key::Down)]);
+        }
+        assert_eq!(out, vec![Input::Key(Key::Down)]);
+    }
+
+    #[test]
+    fn an_overlong_sequence_is_dropped_whole() {
+        let mut seq = b"\x1b[".to_vec();
+        seq.extend(std::iter::repeat_n(b'1', 200));
+        seq.extend(b"mjq");
+        for chunk in [1, 7, 64, seq.len()] {
+            let mut p = Parser::default();
+            let mut out = Vec::new();
+            for part in seq.chunks(chunk) {
+                p.feed(part, &mut out);
+            }
+            assert_eq!(
+                out,
+                vec![Input::Key(Key::Char('j')), Input::Key(Key::Char('q'))]
+            );
+        }
+    }
+
+    #[test]
+    fn string_sequences_are_skipped_whole() {
+        assert_eq!(keys(b"\x1b]0;PWNED\x07j"), vec![Key::Char('j')]);
+        assert_eq!(keys(b"\x1bP1$r0m\x1b\\k"), vec![Key::Char('k')]);
+        let mut long = b"\x1b]52;c;".to_vec();
+        long.extend(std::iter::repeat_n(b'4', 10_000));
+        long.extend(b"\x07q");
+        let mut p = Parser::default();
+        let mut out = Vec::new();
+        for part in long.chunks(100) {
+            p.feed(part, &mut out);
+        }
+        assert_eq!(out, vec![Input::Key(Key::Char('q'))]);
+        assert!(p.pending.len() <= MAX_STRING + 100);
+    }
+
+    #[test]
+    fn the_rest_of_a_sequence_cut_by_a_timeout_is_dropped_too() {
+        let mut p = Parser::default();
+        let mut out = Vec::new();
+        p.feed(b"\x1b[5", &mut out);
+        p.flush(&mut out);
+        p.feed(b"~j", &mut out);
+        assert_eq!(out, vec![Input::Key(Key::Char('j'))], "no jump to pane 5");
+        out.clear();
+        p.feed(b"\x1b", &mut out);
+        p.flush(&mut out);
+        p.feed(b"4", &mut out);
+        assert_eq!(out, vec![Input::Key(Key::Esc), Input::Key(Key::Char('4'))]);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Interface labels in the languages built in (German and English).
 
+use std::sync::OnceLock;
+
 use crate::briefing::{ActorKind, SourceKind};
+use crate::text::ascii::to_ascii;
 
 /// Languages with built-in labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +29,17 @@ impl Lang {
         match self {
             Self::De => &DE,
             Self::En => &EN,
+        }
+    }
+
+    /// The labels for this language, in ASCII when `ascii` ("Ueberblick").
+    pub fn labels_in(self, ascii: bool) -> &'static Labels {
+        static DE_ASCII: OnceLock<Labels> = OnceLock::new();
+        static EN_ASCII: OnceLock<Labels> = OnceLock::new();
+        match (self, ascii) {
+            (_, false) => self.labels(),
+            (Self::De, true) => DE_ASCII.get_or_init(|| DE.transliterated()),
+            (Self::En, true) => EN_ASCII.get_or_init(|| EN.transliterated()),
         }
     }
 }
@@ -104,6 +118,53 @@ pub struct Labels {
 }
 
 impl Labels {
+    /// These labels in ASCII. Made once per language and kept for the life
+    /// of the process (the strings are leaked: four tables at most).
+    fn transliterated(&self) -> Self {
+        fn t(text: &'static str) -> &'static str {
+            match to_ascii(text) {
+                std::borrow::Cow::Borrowed(text) => text,
+                std::borrow::Cow::Owned(text) => Box::leak(text.into_boxed_str()),
+            }
+        }
+        Self {
+            sections: self.sections.map(t),
+            key_points: t(self.key_points),
+            topics: t(self.topics),
+            people: t(self.people),
+            states: t(self.states),
+            organisations: t(self.organisations),
+            media: t(self.media),
+            relations: t(self.relations),
+            hedge: t(self.hedge),
+            according_to: t(self.according_to),
+            also_called: t(self.also_called),
+            quotes: t(self.quotes),
+            figures: t(self.figures),
+            mentions: t(self.mentions),
+            more: t(self.more),
+            in_text: t(self.in_text),
+            cited_for: t(self.cited_for),
+            source_media: t(self.source_media),
+            source_official: t(self.source_official),
+            source_document: t(self.source_document),
+            source_other: t(self.source_other),
+            enter_to_text: t(self.enter_to_text),
+            enter_to_actor: t(self.enter_to_actor),
+            no_link: t(self.no_link),
+            back_hint: t(self.back_hint),
+            no_history: t(self.no_history),
+            search: t(self.search),
+            no_matches: t(self.no_matches),
+            wrapped_top: t(self.wrapped_top),
+            wrapped_bottom: t(self.wrapped_bottom),
+            no_search: t(self.no_search),
+            too_small: t(self.too_small),
+            help_title: t(self.help_title),
+            help_close: t(self.help_close),
+        }
+    }
+
     /// Group heading for an actor kind.
     pub fn kind(&self, kind: ActorKind) -> &'static str {
         match kind {

@@ -1,21 +1,29 @@
 //! `briefing`: a terminal reader for news briefings.
 //!
-//! Data flows one way: file → [`briefing::Briefing`] → `App` → view.
+//! Data flows one way: file → [`briefing::Briefing`] → [`content::Content`]
+//! (shared) → [`app::App`] (one reader's state) → [`view`]. Input flows one
+//! way too: bytes → [`input`] → [`keys`] → [`keymap`] → [`action`] →
+//! `App::update`.
 
 #![cfg_attr(test, allow(clippy::string_slice))]
 
+pub mod action;
 pub mod app;
 pub mod briefing;
 pub mod bundled;
 pub mod cli;
+pub mod commands;
+pub mod content;
 pub mod doc;
 pub mod geometry;
-pub mod help;
 pub mod input;
 pub mod keymap;
+pub mod keys;
 pub mod labels;
+pub mod output;
+pub mod pane;
 pub mod plain;
-pub mod section;
+pub mod scroll;
 pub mod settings;
 pub mod symbols;
 pub mod terminal;

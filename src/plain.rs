@@ -5,25 +5,18 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::doc::{Doc, Layout};
-use crate::labels::Labels;
-use crate::section::SectionId;
-use crate::symbols::Symbols;
-use crate::text::hyphenate::Hyphenator;
+use crate::content::Content;
+use crate::doc::Layout;
+use crate::pane::PaneId;
 use crate::text::wrap::wrap;
 
 /// Renders every pane, each under its heading, wrapped to `width` columns.
-pub fn render(
-    docs: &[Doc; 6],
-    labels: &Labels,
-    symbols: &Symbols,
-    hyphenator: &Hyphenator,
-    width: u16,
-) -> String {
+pub fn render(content: &Content, width: u16) -> String {
+    let (labels, symbols) = (content.labels(), content.symbols());
     let mut out = String::new();
-    for id in SectionId::ALL {
-        let (Some(doc), Some(label)) = (docs.get(id.index()), labels.sections.get(id.index()))
-        else {
+    for id in PaneId::ALL {
+        let doc = content.doc(id);
+        let Some(label) = labels.sections.get(id.index()) else {
             continue;
         };
         if doc.blocks.is_empty() {
@@ -47,7 +40,7 @@ pub fn render(
             .rule
             .repeat(rule_width / symbols.rule.width().max(1));
         let _ = writeln!(out, "{rule}\n");
-        let layout = Layout::new(doc, width, hyphenator);
+        let layout = Layout::new(doc, width, content.hyphenator());
         let mut blank_run = true;
         for line in &layout.lines {
             let Some(block) = doc.blocks.get(line.block as usize) else {
@@ -75,27 +68,21 @@ pub fn render(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use unicode_width::UnicodeWidthStr;
 
     use super::*;
     use crate::bundled::bundled;
-    use crate::doc::build_docs;
     use crate::labels::Lang;
 
     #[test]
     fn no_line_is_wider_than_the_width_even_below_the_command_line_minimum() {
-        let b = bundled();
+        let b = Arc::new(bundled());
         for lang in [Lang::De, Lang::En] {
-            let docs = build_docs(&b, lang.labels(), &Symbols::UNICODE);
+            let content = Content::new(Arc::clone(&b), lang, false);
             for width in 1..=30u16 {
-                let text = render(
-                    &docs,
-                    lang.labels(),
-                    &Symbols::UNICODE,
-                    &Hyphenator::new("de"),
-                    width,
-                );
-                for line in text.lines() {
+                for line in render(&content, width).lines() {
                     assert!(
                         line.width() <= usize::from(width).max(2),
                         "{line:?} wider than {width}"
@@ -103,5 +90,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn ascii_content_prints_only_ascii() {
+        let content = Content::new(Arc::new(bundled()), Lang::De, true);
+        let text = render(&content, 60);
+        assert!(text.is_ascii());
+        assert!(text.contains("Pjoengjang"), "German transliteration");
+        assert!(text.contains("Ueberblick"), "labels too");
     }
 }

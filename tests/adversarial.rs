@@ -16,15 +16,15 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use briefing::app::{Action, App, Options};
+use briefing::action::Action;
+use briefing::app::App;
 use briefing::briefing::{MAX_FILE_BYTES, load_file};
-use briefing::labels::Lang;
-use briefing::section::SectionId;
+use briefing::pane::PaneId;
 use unicode_width::UnicodeWidthStr;
 
-#[path = "support/screen_safety.rs"]
-mod screen_safety;
-use screen_safety::{harmful, render_problem, walk_problem};
+mod support;
+use support::app::Open;
+use support::screen_safety::{harmful, render_problem, walk_problem};
 
 enum Expect {
     /// Loads, prints and renders cleanly.
@@ -310,13 +310,11 @@ fn fifty_thousand_actors_with_relations_stay_usable() {
     text.push_str("\n[[sections]]\nparagraphs = [\"Akteur 1 und Akteur 2\"]\n");
     let path = generated("many-actors.toml", &text);
     let briefing = load_file(&path).unwrap();
-    let options = Options {
-        lang: Lang::De,
-        ascii: false,
-        section: SectionId::Actors,
-        colour: false,
+    let open = Open {
+        pane: PaneId::Actors,
+        ..Open::default()
     };
-    let mut app = App::new(briefing, options, 80, 24);
+    let mut app = open.app(briefing, 80, 24);
     for action in [
         Action::Down,
         Action::Up,
@@ -328,7 +326,7 @@ fn fifty_thousand_actors_with_relations_stay_usable() {
         app.update(action);
         render_clean(&app, 80, 24, "many actors");
     }
-    let mut wide = App::new(load_file(&path).unwrap(), options, 200, 60);
+    let mut wide = open.app(load_file(&path).unwrap(), 200, 60);
     wide.update(Action::Down);
     render_clean(&wide, 200, 60, "many actors, wide");
 }

@@ -9,20 +9,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use briefing::app::Action;
+use briefing::action::Action;
 use briefing::briefing::parse;
-use briefing::doc::build_docs;
+use briefing::content::Content;
 use briefing::input::Parser;
 use briefing::labels::Lang;
 use briefing::plain;
-use briefing::symbols::Symbols;
-use briefing::text::hyphenate::Hyphenator;
 use unicode_width::UnicodeWidthStr;
 
-#[path = "support/screen_safety.rs"]
-mod screen_safety;
-use screen_safety::{harmful, walk_problem};
+mod support;
+use support::screen_safety::{harmful, walk_problem};
 
 fn files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz").join(dir);
@@ -70,16 +68,11 @@ fn replay_briefing(path: &Path) {
             return;
         }
     };
+    let briefing = Arc::new(briefing);
     for lang in [Lang::De, Lang::En] {
-        let docs = build_docs(&briefing, lang.labels(), &Symbols::UNICODE);
+        let content = Content::new(Arc::clone(&briefing), lang, false);
         for width in [1u16, 2, 8, 20, 80] {
-            let out = plain::render(
-                &docs,
-                lang.labels(),
-                &Symbols::UNICODE,
-                &Hyphenator::new(&briefing.lang),
-                width,
-            );
+            let out = plain::render(&content, width);
             for line in out.lines() {
                 assert!(
                     line.width() <= usize::from(width).max(2),

@@ -13,11 +13,12 @@
 
 use std::fmt::Write as _;
 
-use briefing::app::{Action, App, Options};
+use briefing::action::Action;
+use briefing::app::App;
 use briefing::briefing::parse;
 use briefing::briefing::sanitize::sanitize;
-use briefing::labels::Lang;
-use briefing::section::SectionId;
+use briefing::geometry::capped;
+use briefing::pane::PaneId;
 use briefing::terminal::screen::Screen;
 use briefing::text::wrap::wrap;
 use briefing::view;
@@ -30,9 +31,9 @@ use unicode_width::UnicodeWidthStr;
 #[path = "../benches/support/large.rs"]
 mod large;
 use large::lit;
-#[path = "support/screen_safety.rs"]
-mod screen_safety;
-use screen_safety::{frame_problem, harmful};
+mod support;
+use support::app::Open;
+use support::screen_safety::{frame_problem, harmful};
 
 /// Text with everything hostile mixed in: controls, escapes, bidi, wide and
 /// combining characters, spaces and newlines.
@@ -127,9 +128,19 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::SearchPrev),
         Just(Action::Help),
         Just(Action::Escape),
-        (0..250u16, 0..80u16).prop_map(|(w, h)| Action::Resize(w, h)),
+        size().prop_map(|(w, h)| Action::Resize(w, h)),
         (-3..3i16).prop_map(Action::Wheel),
-        (0..250u16, 0..80u16).prop_map(|(x, y)| Action::Click(x, y)),
+        size().prop_map(|(x, y)| Action::Click(x, y)),
+    ]
+}
+
+/// Terminal sizes: mostly ones people have, sometimes any `u16` at all.
+fn size() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![
+        4 => (0..250u16, 0..80u16),
+        1 => (any::<u16>(), any::<u16>()),
+        1 => prop_oneof![Just(u16::MAX), Just(32_770u16), Just(1000u16), Just(1001u16)]
+            .prop_flat_map(|w| (Just(w), prop_oneof![Just(u16::MAX), 0..600u16])),
     ]
 }
 
@@ -144,15 +155,37 @@ fn app_size(actions: &[Action], start: (u16, u16)) -> (u16, u16) {
     })
 }
 
+/// Draws the app as a host does (at its capped size) and checks the frame;
+/// a second time at an offset inside a larger buffer, which must hold the
+/// same cells.
 fn check_frame(app: &App, w: u16, h: u16) -> Result<(), TestCaseError> {
+    let (w, h) = capped(w, h);
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
     // Drawing outside the buffer would panic: not panicking proves it stays inside.
     view::render(app, area, &mut buf);
-    match frame_problem(&buf) {
-        Some(problem) => Err(TestCaseError::fail(format!("{w}x{h}: {problem}"))),
-        None => Ok(()),
+    if let Some(problem) = frame_problem(&buf) {
+        return Err(TestCaseError::fail(format!("{w}x{h}: {problem}")));
     }
+    if w <= 300 && h <= 100 {
+        let inner = Rect::new(3, 2, w, h);
+        let mut host = Buffer::empty(Rect::new(0, 0, w + 5, h + 3));
+        view::render(app, inner, &mut host);
+        for y in 0..h {
+            for x in 0..w {
+                prop_assert_eq!(
+                    &host[(x + 3, y + 2)],
+                    &buf[(x, y)],
+                    "{}x{} at {},{}",
+                    w,
+                    h,
+                    x,
+                    y
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 proptest! {
@@ -161,13 +194,13 @@ proptest! {
     #[test]
     fn hostile_briefings_render_safely_at_any_size(
         text in hostile_briefing(),
-        start in (0..250u16, 0..80u16),
+        start in size(),
         section in 0..6usize,
         actions in prop::collection::vec(action(), 0..30),
     ) {
         let b = parse(&text, "random").map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let options = Options { lang: Lang::De, ascii: false, section: SectionId::at(section), colour: true };
-        let mut app = App::new(b, options, start.0, start.1);
+        let open = Open { pane: PaneId::at(section), colour: true, ..Open::default() };
+        let mut app = open.app(b, start.0, start.1);
         check_frame(&app, start.0, start.1)?;
         for (i, a) in actions.iter().enumerate() {
             app.update(*a);

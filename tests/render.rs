@@ -10,28 +10,28 @@
     clippy::string_slice
 )]
 
-use briefing::app::{Action, App, Options};
+use briefing::action::Action;
+use briefing::app::App;
 use briefing::briefing::load_bundled;
 use briefing::labels::Lang;
-use briefing::section::SectionId;
+use briefing::pane::PaneId;
 use briefing::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-#[path = "support/screen_safety.rs"]
-mod screen_safety;
-use screen_safety::frame_problem;
+mod support;
+use support::app::Open;
+use support::screen_safety::frame_problem;
 
 fn app(w: u16, h: u16, ascii: bool, colour: bool) -> App {
-    let options = Options {
-        lang: Lang::De,
+    let open = Open {
         ascii,
-        section: SectionId::Overview,
         colour,
+        ..Open::default()
     };
-    App::new(load_bundled().unwrap(), options, w, h)
+    open.app(load_bundled().unwrap(), w, h)
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Buffer {
@@ -299,13 +299,11 @@ fn wide_characters_are_never_cut_in_half() {
     b.sections[0].paragraphs[0] = "世界の平和と安全を守る 北朝鮮とロシア ".repeat(20);
     b.title = "标题很长的标题".repeat(20);
     for w in [7, 8, 9, 10, 21, 40, 41] {
-        let options = Options {
-            lang: Lang::De,
-            ascii: false,
-            section: SectionId::Text,
-            colour: false,
+        let open = Open {
+            pane: PaneId::Text,
+            ..Open::default()
         };
-        let a = App::new(b.clone(), options, w, 12);
+        let a = open.app(b.clone(), w, 12);
         let buf = draw(&a, w, 12);
         assert_eq!(frame_problem(&buf), None, "at {w} columns");
     }
@@ -313,13 +311,12 @@ fn wide_characters_are_never_cut_in_half() {
 
 #[test]
 fn english_labels() {
-    let options = Options {
+    let open = Open {
         lang: Lang::En,
-        ascii: false,
-        section: SectionId::Figures,
-        colour: false,
+        pane: PaneId::Figures,
+        ..Open::default()
     };
-    let mut a = App::new(load_bundled().unwrap(), options, 80, 24);
+    let mut a = open.app(load_bundled().unwrap(), 80, 24);
     insta::assert_snapshot!("figures_en_80x24", text(&draw(&a, 80, 24)));
     a.update(Action::Help);
     insta::assert_snapshot!("help_en_80x24", text(&draw(&a, 80, 24)));

@@ -10,15 +10,17 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use briefing::app::{Action, App, Options};
+use briefing::action::Action;
 use briefing::bundled::bundled;
-use briefing::labels::Lang;
-use briefing::section::SectionId;
+use briefing::pane::PaneId;
 use briefing::view;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
+
+mod support;
+use support::app::Open;
 
 const CELL_W: f32 = 8.4;
 const CELL_H: f32 = 17.0;
@@ -111,14 +113,13 @@ fn svg(buf: &Buffer) -> String {
     out
 }
 
-fn shot(section: SectionId, actions: &[Action]) -> String {
-    let options = Options {
-        lang: Lang::De,
-        ascii: false,
-        section,
+fn shot(section: PaneId, actions: &[Action]) -> String {
+    let open = Open {
+        pane: section,
         colour: true,
+        ..Open::default()
     };
-    let mut app = App::new(bundled(), options, 80, 24);
+    let mut app = open.app(bundled(), 80, 24);
     for a in actions {
         app.update(*a);
     }
@@ -140,14 +141,8 @@ fn the_pictures_in_assets_show_the_current_rendering() {
         Action::SearchSubmit,
     ];
     let pictures = [
-        (
-            "assets/screenshot-figures.svg",
-            shot(SectionId::Figures, &[]),
-        ),
-        (
-            "assets/screenshot-search.svg",
-            shot(SectionId::Text, &search),
-        ),
+        ("assets/screenshot-figures.svg", shot(PaneId::Figures, &[])),
+        ("assets/screenshot-search.svg", shot(PaneId::Text, &search)),
     ];
     for (path, picture) in pictures {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);

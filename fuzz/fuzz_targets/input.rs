@@ -2,35 +2,15 @@
 //! splits, then flushed; each input is also run through the keymap.
 //!
 //! Properties: never panics; the bytes kept pending between reads stay
-//! bounded (at most 64, the longest sequence the parser waits for); nothing is
-//! pending after a flush.
+//! bounded (`MAX_PENDING`); nothing is pending after a flush.
 
 #![no_main]
 
 use arbitrary::Unstructured;
-use briefing::app::Mode;
-use briefing::input::{Input, Parser};
+use briefing::action::Mode;
+use briefing::input::{Input, MAX_PENDING, Parser};
 use briefing::keymap;
 use libfuzzer_sys::fuzz_target;
-
-/// `MAX_SEQUENCE` in src/input.rs (private there).
-const MAX_PENDING: usize = 64;
-
-/// Bytes pending in the parser, read from its `Debug` form
-/// (`Parser { pending: [1, 2, 3] }`): the field is private.
-fn pending_len(p: &Parser) -> usize {
-    let debug = format!("{p:?}");
-    let inner = debug
-        .split_once('[')
-        .and_then(|(_, r)| r.rsplit_once(']'))
-        .map_or("", |(l, _)| l)
-        .trim();
-    if inner.is_empty() {
-        0
-    } else {
-        inner.split(',').count()
-    }
-}
 
 fn check(out: &[Input]) {
     for input in out {
@@ -58,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         let chunk = &bytes[at..at + n];
         at += n;
         parser.feed(chunk, &mut out);
-        let pending = pending_len(&parser);
+        let pending = parser.pending();
         assert!(
             pending <= MAX_PENDING,
             "{pending} bytes pending after feeding {chunk:?}"

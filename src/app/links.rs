@@ -2,7 +2,7 @@
 
 use super::{App, Mark};
 use crate::doc::{Anchor, Link};
-use crate::section::SectionId;
+use crate::pane::PaneId;
 
 /// A link's resolved target.
 enum Go {
@@ -13,10 +13,10 @@ enum Go {
 impl App {
     /// Follows the selected item's link.
     pub(crate) fn follow(&mut self) {
-        let link = if self.section.is_list() {
+        let link = if self.pane.is_list() {
             self.doc()
                 .items
-                .get(self.pane().selected)
+                .get(self.pane_state().selected)
                 .and_then(|i| i.link)
         } else {
             None
@@ -39,32 +39,33 @@ impl App {
         self.remember();
         match target {
             Go::Actor(ix) => {
-                self.go_to(SectionId::Actors);
+                self.go_to(PaneId::Actors);
                 if let Some(item) = self.doc().item_for(ix) {
                     self.select(item, true);
                 }
                 self.mark = None;
             }
-            Go::Passage(anchor) => self.show_passage(SectionId::Text, anchor),
+            Go::Passage(anchor) => self.show_passage(PaneId::Text, anchor),
         }
         self.notice = Some(self.labels().back_hint.to_string());
     }
 
     /// Shows a passage a third of the way down the pane, and marks it.
-    pub(crate) fn show_passage(&mut self, section: SectionId, anchor: Anchor) {
-        self.go_to(section);
+    pub(crate) fn show_passage(&mut self, pane: PaneId, anchor: Anchor) {
+        self.go_to(pane);
         let line = self.layout().line_at(anchor.block, anchor.range.start);
         let v = self.vline_of(line);
         if let Some(item) = self.doc().blocks.get(anchor.block).and_then(|b| b.item) {
-            self.pane_mut().selected = item;
+            self.pane_state_mut().selected = item;
             self.refresh_detail();
         }
-        let top = self.pane().scroll;
-        if v < top || v >= top + self.page() {
-            self.pane_mut().scroll = v.saturating_sub(self.page() / 3);
-        }
         self.clamp();
-        self.mark = Some(Mark { section, anchor });
+        let third = self.page() / 3;
+        let scroll = &mut self.pane_state_mut().scroll;
+        if !scroll.shows(v) {
+            scroll.set_top(v.saturating_sub(third));
+        }
+        self.mark = Some(Mark { pane, anchor });
     }
 
     /// Goes back to where the last link was followed from.
@@ -73,10 +74,11 @@ impl App {
             self.notice = Some(self.labels().no_history.to_string());
             return;
         };
-        self.section = place.section;
-        let pane = self.pane_mut();
-        pane.selected = place.selected;
-        pane.scroll = place.scroll;
+        self.pane = place.pane;
+        let state = self.pane_state_mut();
+        state.selected = place.selected;
+        // Set before `prepare`, which carries the top line over a new width.
+        state.scroll.set_top(place.scroll);
         self.mark = None;
         self.prepare();
     }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::App;
 use crate::doc::Anchor;
-use crate::section::SectionId;
+use crate::pane::PaneId;
 use crate::text::fold::{find_all, fold};
 
 /// Longest search text accepted.
@@ -17,7 +17,7 @@ const MAX_HITS: usize = 100_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// Pane, by position.
-    pub section: usize,
+    pub pane: usize,
     /// Block in the pane's doc.
     pub block: usize,
     /// Bytes of the block's text.
@@ -38,11 +38,11 @@ pub struct Search {
 }
 
 impl Search {
-    /// Hits in block `block` of pane `section` (a slice of `hits`).
-    pub fn hits_in(&self, section: SectionId, block: usize) -> &[Hit] {
-        let key = (section.index(), block);
-        let start = self.hits.partition_point(|h| (h.section, h.block) < key);
-        let end = self.hits.partition_point(|h| (h.section, h.block) <= key);
+    /// Hits in block `block` of pane `pane` (a slice of `hits`).
+    pub fn hits_in(&self, pane: PaneId, block: usize) -> &[Hit] {
+        let key = (pane.index(), block);
+        let start = self.hits.partition_point(|h| (h.pane, h.block) < key);
+        let end = self.hits.partition_point(|h| (h.pane, h.block) <= key);
         self.hits.get(start..end).unwrap_or_default()
     }
 
@@ -99,7 +99,7 @@ impl App {
             .search
             .hits
             .iter()
-            .position(|h| (h.section, h.block) >= here)
+            .position(|h| (h.pane, h.block) >= here)
             .unwrap_or(0);
         self.show_hit(first);
     }
@@ -108,8 +108,8 @@ impl App {
     fn find(&self, query: &str) -> Vec<Hit> {
         let folded = fold(query.trim());
         let mut hits = Vec::new();
-        for section in SectionId::ALL {
-            for (block, b) in self.doc_of(section).blocks.iter().enumerate() {
+        for pane in PaneId::ALL {
+            for (block, b) in self.doc_of(pane).blocks.iter().enumerate() {
                 if !b.searchable {
                     continue;
                 }
@@ -118,7 +118,7 @@ impl App {
                         return hits;
                     }
                     hits.push(Hit {
-                        section: section.index(),
+                        pane: pane.index(),
                         block,
                         range,
                     });
@@ -130,7 +130,7 @@ impl App {
 
     /// The pane and block at the top of the screen.
     fn here(&self) -> (usize, usize) {
-        let top = (self.pane().scroll..self.total_lines())
+        let top = (self.scroll()..self.total_lines())
             .find_map(|v| match self.vline(v) {
                 Some(super::VLine::Main(line)) => {
                     self.layout().lines.get(line).map(|l| l.block as usize)
@@ -138,7 +138,7 @@ impl App {
                 _ => None,
             })
             .unwrap_or(0);
-        (self.section.index(), top)
+        (self.pane.index(), top)
     }
 
     /// `n` and `N`: the next or previous hit, wrapping with a notice.
@@ -176,12 +176,11 @@ impl App {
             return;
         };
         self.search.current = Some(index);
-        let section = SectionId::at(hit.section);
         let anchor = Anchor {
             block: hit.block,
             range: hit.range,
         };
-        self.show_passage(section, anchor);
+        self.show_passage(PaneId::at(hit.pane), anchor);
         // The current hit is highlighted as such; no second mark.
         self.mark = None;
     }

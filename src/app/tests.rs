@@ -1,21 +1,16 @@
 //! State tests: `App::update` on actions, no terminal involved.
 
 use super::*;
+use crate::action::{Action, Flow};
 use crate::briefing::load_bundled;
 
 fn app(width: u16, height: u16) -> App {
-    let options = Options {
-        lang: Lang::De,
-        ascii: false,
-        section: SectionId::Overview,
-        colour: false,
-    };
-    App::new(
-        load_bundled().expect("bundled briefing"),
-        options,
-        width,
-        height,
-    )
+    App::new(content(Lang::De, false), Options::default(), width, height)
+}
+
+fn content(lang: Lang, ascii: bool) -> Arc<Content> {
+    let briefing = Arc::new(load_bundled().expect("bundled briefing"));
+    Arc::new(Content::new(briefing, lang, ascii))
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -38,17 +33,15 @@ fn top_text(app: &App) -> String {
 #[test]
 fn starts_where_asked_at_the_top() {
     let a = app(80, 24);
-    assert_eq!(a.section(), SectionId::Overview);
+    assert_eq!(a.pane(), PaneId::Overview);
     assert_eq!(a.scroll(), 0);
     assert_eq!(a.mode(), Mode::Normal);
     let options = Options {
-        lang: Lang::En,
-        ascii: true,
-        section: SectionId::Text,
+        pane: PaneId::Text,
         colour: true,
     };
-    let b = App::new(load_bundled().unwrap(), options, 80, 24);
-    assert_eq!(b.section(), SectionId::Text);
+    let b = App::new(content(Lang::En, true), options, 80, 24);
+    assert_eq!(b.pane(), PaneId::Text);
     assert_eq!(b.labels().sections[4], "Full text");
 }
 
@@ -56,19 +49,15 @@ fn starts_where_asked_at_the_top() {
 fn section_keys_jump_and_wrap_around() {
     let mut a = app(80, 24);
     a.update(Action::GoTo(4));
-    assert_eq!(a.section(), SectionId::Text);
+    assert_eq!(a.pane(), PaneId::Text);
     a.update(Action::NextSection);
-    assert_eq!(a.section(), SectionId::Sources);
+    assert_eq!(a.pane(), PaneId::Sources);
     a.update(Action::NextSection);
-    assert_eq!(a.section(), SectionId::Overview);
+    assert_eq!(a.pane(), PaneId::Overview);
     a.update(Action::PrevSection);
-    assert_eq!(a.section(), SectionId::Sources);
+    assert_eq!(a.pane(), PaneId::Sources);
     a.update(Action::GoTo(99));
-    assert_eq!(
-        a.section(),
-        SectionId::Sources,
-        "out of range stays in range"
-    );
+    assert_eq!(a.pane(), PaneId::Sources, "out of range stays in range");
 }
 
 #[test]
@@ -164,12 +153,12 @@ fn quote_links_to_its_speaker_and_back_returns() {
     let quote = a.doc().items[1].target;
     let speaker = a.briefing().quotes[quote].speaker;
     a.update(Action::Follow);
-    assert_eq!(a.section(), SectionId::Actors);
+    assert_eq!(a.pane(), PaneId::Actors);
     let item = a.selected().unwrap();
     assert_eq!(a.doc().items[item].target, speaker);
     assert!(a.notice().is_some());
     a.update(Action::Back);
-    assert_eq!(a.section(), SectionId::Quotes);
+    assert_eq!(a.pane(), PaneId::Quotes);
     assert_eq!(a.selected(), Some(1));
     a.update(Action::Back);
     assert_eq!(a.notice(), Some(a.labels().no_history));
@@ -182,7 +171,7 @@ fn figure_links_to_its_passage_in_the_full_text() {
     let figure = &a.briefing().figures[a.doc().items[2].target];
     let excerpt = figure.excerpt.clone();
     a.update(Action::Follow);
-    assert_eq!(a.section(), SectionId::Text);
+    assert_eq!(a.pane(), PaneId::Text);
     let mark = a.mark.clone().expect("the passage is marked");
     assert_eq!(
         &a.doc().blocks[mark.anchor.block].text[mark.anchor.range.clone()],
@@ -204,7 +193,7 @@ fn actor_links_to_its_first_mention_and_source_to_its_actor() {
     let actor = a.doc().items[0].target;
     let name = a.briefing().actors[actor].name.clone();
     a.update(Action::Follow);
-    assert_eq!(a.section(), SectionId::Text);
+    assert_eq!(a.pane(), PaneId::Text);
     let mark = a.mark.clone().unwrap();
     let found = &a.doc().blocks[mark.anchor.block].text[mark.anchor.range];
     let actor = &a.briefing().actors[actor];
@@ -215,14 +204,14 @@ fn actor_links_to_its_first_mention_and_source_to_its_actor() {
 
     run(&mut a, &[Action::GoTo(5)]);
     a.update(Action::Follow);
-    assert_eq!(a.section(), SectionId::Actors);
+    assert_eq!(a.pane(), PaneId::Actors);
 }
 
 #[test]
 fn reading_panes_have_no_link_to_follow() {
     let mut a = app(80, 24);
     a.update(Action::Follow);
-    assert_eq!(a.section(), SectionId::Overview);
+    assert_eq!(a.pane(), PaneId::Overview);
     assert_eq!(a.notice(), Some(a.labels().no_link));
     assert!(a.history.is_empty());
 }
@@ -243,12 +232,11 @@ fn search_is_accent_and_case_insensitive_across_sections() {
     assert_eq!(a.mode(), Mode::Normal);
     let hits = a.search().hits.clone();
     assert!(hits.len() >= 4, "{} hits", hits.len());
-    let sections: std::collections::BTreeSet<usize> = hits.iter().map(|h| h.section).collect();
+    let sections: std::collections::BTreeSet<usize> = hits.iter().map(|h| h.pane).collect();
     assert!(sections.len() >= 3, "hits in {sections:?}");
     assert_eq!(a.search().position(), Some((1, hits.len())));
     let first = &hits[0];
-    let text =
-        &a.doc_of(SectionId::at(first.section)).blocks[first.block].text[first.range.clone()];
+    let text = &a.doc_of(PaneId::at(first.pane)).blocks[first.block].text[first.range.clone()];
     assert_eq!(text, "Pjöngjang");
 }
 
@@ -261,11 +249,7 @@ fn n_and_shift_n_walk_the_hits_and_wrap_with_a_notice() {
         a.update(Action::SearchNext);
         assert_eq!(a.search().position(), Some((i, count)));
         let hit = &a.search().hits[i - 1];
-        assert_eq!(
-            a.section().index(),
-            hit.section,
-            "the pane of hit {i} is shown"
-        );
+        assert_eq!(a.pane().index(), hit.pane, "the pane of hit {i} is shown");
     }
     a.update(Action::SearchNext);
     assert_eq!(a.search().position(), Some((1, count)));
@@ -279,7 +263,7 @@ fn n_and_shift_n_walk_the_hits_and_wrap_with_a_notice() {
 fn search_hits_in_list_panes_select_their_item() {
     let mut a = app(80, 24);
     search(&mut a, "Frankfurter");
-    while a.section() != SectionId::Sources {
+    while a.pane() != PaneId::Sources {
         a.update(Action::SearchNext);
     }
     let item = a.selected().unwrap();
@@ -352,17 +336,20 @@ fn help_opens_scrolls_and_closes() {
     let mut a = app(80, 12);
     a.update(Action::Help);
     assert_eq!(a.mode(), Mode::Help);
+    let top = |a: &App| a.help().unwrap().scroll.top();
     a.update(Action::Down);
-    assert_eq!(a.help, Some(1));
+    assert_eq!(top(&a), 1);
     a.update(Action::Bottom);
-    let max = a.help.unwrap();
+    let max = top(&a);
     assert!(max > 0);
     a.update(Action::Down);
-    assert_eq!(a.help, Some(max));
+    assert_eq!(top(&a), max);
+    a.update(Action::Resize(80, 40));
+    assert_eq!(top(&a), 0, "no scrolling when all of it fits");
     a.update(Action::GoTo(3));
     assert_eq!(
-        a.section(),
-        SectionId::Overview,
+        a.pane(),
+        PaneId::Overview,
         "pane keys do nothing under help"
     );
     a.update(Action::Escape);
@@ -407,12 +394,12 @@ fn wide_screens_page_the_detail_not_the_list() {
         "Putin's detail is taller than the pane"
     );
     a.update(Action::PageDown);
-    assert!(a.pane().detail_scroll > 0);
+    assert!(a.pane_state().detail_scroll.top() > 0);
     assert_eq!(a.selected(), Some(0));
     a.update(Action::Down);
     assert_eq!(a.selected(), Some(1));
     assert_eq!(
-        a.pane().detail_scroll,
+        a.pane_state().detail_scroll.top(),
         0,
         "a new selection shows its detail from the top"
     );
@@ -427,7 +414,7 @@ fn mouse_wheel_scrolls_and_clicks_open_tabs_and_items() {
     assert_eq!(a.scroll(), 3);
     let tabs = crate::geometry::tab_spans(a.labels(), 80);
     a.update(Action::Click(tabs[1].start + 1, a.geometry().tabs.y));
-    assert_eq!(a.section(), SectionId::Figures);
+    assert_eq!(a.pane(), PaneId::Figures);
     let second = a.item_lines(1).start;
     let y = a.geometry().body.y + u16::try_from(second - a.scroll()).unwrap();
     a.update(Action::Click(a.geometry().list_column().x + 3, y));
@@ -457,11 +444,11 @@ fn tiny_screens_do_not_break_the_state() {
 fn fingerprint(a: &App) -> String {
     format!(
         "{:?} {} {:?} {} {:?} {:?} {:?} {:?} {}",
-        a.section,
+        a.pane,
         a.scroll(),
         a.selected(),
-        a.pane().detail_scroll,
-        a.help,
+        a.pane_state().detail_scroll.top(),
+        a.help.as_ref().map(|h| h.scroll.top()),
         a.search,
         a.mark,
         a.mode(),

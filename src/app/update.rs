@@ -1,8 +1,10 @@
 //! `App::update`: the one place the state changes.
 
-use super::{Action, App, Flow, Mode};
+use super::{App, Help, HelpLayout};
+use crate::action::{Action, Flow, Mode};
 use crate::geometry::Geometry;
-use crate::section::SectionId;
+use crate::pane::PaneId;
+use crate::scroll::{Scroll, Step};
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
@@ -20,15 +22,15 @@ impl App {
             Action::Quit => return Flow::Quit,
             Action::Suspend => return Flow::Suspend,
             Action::Resize(w, h) => self.resize(w, h),
-            Action::GoTo(i) => self.go_to(SectionId::at(i.min(5))),
-            Action::NextSection => self.go_to(SectionId::at(self.section.index() + 1)),
-            Action::PrevSection => self.go_to(SectionId::at(self.section.index() + 5)),
+            Action::GoTo(i) => self.go_to(PaneId::at(i.min(5))),
+            Action::NextSection => self.go_to(PaneId::at(self.pane.index() + 1)),
+            Action::PrevSection => self.go_to(PaneId::at(self.pane.index() + 5)),
             Action::Down => self.down(),
             Action::Up => self.up(),
-            Action::PageDown => self.page_by(self.page(), true),
-            Action::PageUp => self.page_by(self.page(), false),
-            Action::HalfDown => self.page_by(self.page().div_ceil(2), true),
-            Action::HalfUp => self.page_by(self.page().div_ceil(2), false),
+            Action::PageDown => self.page_by(Step::Page, true),
+            Action::PageUp => self.page_by(Step::Page, false),
+            Action::HalfDown => self.page_by(Step::Half, true),
+            Action::HalfUp => self.page_by(Step::Half, false),
             Action::Top => self.top(),
             Action::Bottom => self.bottom(),
             Action::Follow => self.follow(),
@@ -45,7 +47,7 @@ impl App {
             Action::SearchCancel => self.search.input = None,
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
-            Action::Help => self.help = Some(0),
+            Action::Help => self.open_help(),
             Action::Escape => self.escape(),
             Action::Wheel(lines) => self.wheel(lines),
             Action::Click(x, y) => self.click(x, y),
@@ -54,114 +56,110 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) -> Flow {
-        let max = crate::help::max_scroll(self.lang, self.ascii(), self.geometry.area);
-        let scroll = self.help.unwrap_or(0);
-        let page = self.page();
-        self.help = Some(
-            match action {
-                Action::Quit => return Flow::Quit,
-                Action::Suspend => return Flow::Suspend,
-                Action::Resize(w, h) => {
-                    self.resize(w, h);
-                    scroll
-                }
-                Action::Escape | Action::Help => {
-                    self.help = None;
-                    return Flow::Continue;
-                }
-                Action::Down => scroll + 1,
-                Action::Up => scroll.saturating_sub(1),
-                Action::PageDown | Action::Wheel(1..) => scroll + page,
-                Action::PageUp | Action::Wheel(..=-1) => scroll.saturating_sub(page),
-                Action::HalfDown => scroll + page.div_ceil(2),
-                Action::HalfUp => scroll.saturating_sub(page.div_ceil(2)),
-                Action::Top => 0,
-                Action::Bottom => max,
-                _ => scroll,
-            }
-            .min(max),
-        );
+        match action {
+            Action::Quit => return Flow::Quit,
+            Action::Suspend => return Flow::Suspend,
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Escape | Action::Help => self.help = None,
+            _ => {}
+        }
+        let Some(help) = &mut self.help else {
+            return Flow::Continue;
+        };
+        let scroll = &mut help.scroll;
+        match action {
+            Action::Down => scroll.by(Step::Lines(1), true),
+            Action::Up => scroll.by(Step::Lines(1), false),
+            Action::PageDown | Action::Wheel(1..) => scroll.by(Step::Page, true),
+            Action::PageUp | Action::Wheel(..=-1) => scroll.by(Step::Page, false),
+            Action::HalfDown => scroll.by(Step::Half, true),
+            Action::HalfUp => scroll.by(Step::Half, false),
+            Action::Top => scroll.by(Step::End, false),
+            Action::Bottom => scroll.by(Step::End, true),
+            _ => {}
+        }
         Flow::Continue
+    }
+
+    fn open_help(&mut self) {
+        let layout = HelpLayout::new(self.lang(), self.ascii(), self.geometry.area);
+        let mut scroll = Scroll::default();
+        scroll.set_extent(layout.lines.len(), layout.rows());
+        self.help = Some(Help { layout, scroll });
     }
 
     fn resize(&mut self, width: u16, height: u16) {
         self.geometry = Geometry::new(width, height);
         self.prepare();
-        if self.section.is_list() {
-            let selected = self.pane().selected;
+        if self.pane.is_list() {
+            let selected = self.pane_state().selected;
             self.reveal(selected, true);
+        }
+        if let Some(help) = &mut self.help {
+            let (lang, ascii) = (self.content.lang(), self.content.ascii());
+            help.layout = HelpLayout::new(lang, ascii, self.geometry.area);
+            help.scroll
+                .set_extent(help.layout.lines.len(), help.layout.rows());
         }
     }
 
-    /// Shows pane `section`, wrapped for the current size.
-    pub(crate) fn go_to(&mut self, section: SectionId) {
-        self.section = section;
+    /// Shows pane `pane`, wrapped for the current size.
+    pub(crate) fn go_to(&mut self, pane: PaneId) {
+        self.pane = pane;
         self.prepare();
     }
 
     fn down(&mut self) {
-        if !self.section.is_list() || self.doc().items.is_empty() {
-            self.scroll_by(1, true);
+        if !self.pane.is_list() || self.doc().items.is_empty() {
+            self.scroll_by(Step::Lines(1), true);
             return;
         }
-        let selected = self.pane().selected;
+        let selected = self.pane_state().selected;
         let lines = self.item_lines(selected);
-        let bottom = self.pane().scroll + self.page();
+        let bottom = self.scroll() + self.page();
         if lines.end > bottom || selected + 1 >= self.doc().items.len() {
-            self.scroll_by(1, true);
+            self.scroll_by(Step::Lines(1), true);
         } else {
             self.select(selected + 1, true);
         }
     }
 
     fn up(&mut self) {
-        if !self.section.is_list() || self.doc().items.is_empty() {
-            self.scroll_by(1, false);
+        if !self.pane.is_list() || self.doc().items.is_empty() {
+            self.scroll_by(Step::Lines(1), false);
             return;
         }
-        let selected = self.pane().selected;
+        let selected = self.pane_state().selected;
         let lines = self.item_lines(selected);
-        if lines.start < self.pane().scroll || selected == 0 {
-            self.scroll_by(1, false);
+        if lines.start < self.scroll() || selected == 0 {
+            self.scroll_by(Step::Lines(1), false);
         } else {
             self.select(selected - 1, false);
         }
     }
 
-    /// Scrolls the main column by `n` lines.
-    pub(crate) fn scroll_by(&mut self, n: usize, down: bool) {
-        let max = self.max_scroll();
-        let pane = self.pane_mut();
-        pane.scroll = if down {
-            (pane.scroll + n).min(max)
-        } else {
-            pane.scroll.saturating_sub(n)
-        };
+    /// Scrolls the main column.
+    pub(crate) fn scroll_by(&mut self, step: Step, down: bool) {
+        self.pane_state_mut().scroll.by(step, down);
     }
 
     /// Pages the main column, or the detail beside the list on wide screens.
-    fn page_by(&mut self, n: usize, down: bool) {
-        if self.section.is_list() && self.geometry.wide() && !self.doc().items.is_empty() {
-            let max = self.max_detail_scroll();
-            let pane = self.pane_mut();
-            pane.detail_scroll = if down {
-                (pane.detail_scroll + n).min(max)
-            } else {
-                pane.detail_scroll.saturating_sub(n)
-            };
+    fn page_by(&mut self, step: Step, down: bool) {
+        if self.pane.is_list() && self.geometry.wide() && !self.doc().items.is_empty() {
+            self.pane_state_mut().detail_scroll.by(step, down);
             return;
         }
-        self.scroll_by(n, down);
+        self.scroll_by(step, down);
         self.select_visible(down);
     }
 
     /// After paging, selects an item on screen if the selection went off it.
     fn select_visible(&mut self, down: bool) {
-        if !self.section.is_list() {
+        if !self.pane.is_list() {
             return;
         }
-        let (top, page) = (self.pane().scroll, self.page());
-        let lines = self.item_lines(self.pane().selected);
+        let (top, page) = (self.scroll(), self.page());
+        let lines = self.item_lines(self.pane_state().selected);
         if lines.end > top && lines.start < top + page {
             return;
         }
@@ -188,7 +186,7 @@ impl App {
     fn set_selected(&mut self, item: usize) {
         // Every selection goes through here: keep it in range whatever asked.
         let last = self.doc().items.len().saturating_sub(1);
-        self.pane_mut().selected = item.min(last);
+        self.pane_state_mut().selected = item.min(last);
         self.refresh_detail();
         self.clamp();
     }
@@ -197,19 +195,7 @@ impl App {
     /// (or its start, if it is taller than the pane); moving up, its start.
     pub(crate) fn reveal(&mut self, item: usize, down: bool) {
         let lines = self.item_lines(item);
-        let page = self.page();
-        let top = self.pane().scroll;
-        let scroll = if lines.len() > page {
-            if down { lines.start } else { lines.end - page }
-        } else if lines.end > top + page {
-            lines.end - page
-        } else if lines.start < top {
-            lines.start
-        } else {
-            top
-        };
-        self.pane_mut().scroll = scroll;
-        self.clamp();
+        self.pane_state_mut().scroll.reveal(lines, down);
     }
 
     /// The first item that starts at or below virtual line `line` (items
@@ -228,19 +214,19 @@ impl App {
     }
 
     fn top(&mut self) {
-        if self.section.is_list() && !self.doc().items.is_empty() {
+        if self.pane.is_list() && !self.doc().items.is_empty() {
             self.set_selected(0);
         }
-        self.pane_mut().scroll = 0;
+        self.scroll_by(Step::End, false);
     }
 
     fn bottom(&mut self) {
         let count = self.doc().items.len();
-        if self.section.is_list() && count > 0 {
+        if self.pane.is_list() && count > 0 {
             self.set_selected(count - 1);
         }
-        self.pane_mut().scroll = self.max_scroll();
-        if self.section.is_list() && count > 0 {
+        self.scroll_by(Step::End, true);
+        if self.pane.is_list() && count > 0 {
             self.reveal(count - 1, true);
         }
     }
@@ -254,7 +240,7 @@ impl App {
 
     fn wheel(&mut self, lines: i16) {
         let n = usize::from(lines.unsigned_abs()) * WHEEL_LINES;
-        self.scroll_by(n, lines > 0);
+        self.scroll_by(Step::Lines(n), lines > 0);
         self.select_visible(lines > 0);
     }
 
@@ -262,13 +248,13 @@ impl App {
         if y == self.geometry.tabs.y {
             let tabs = crate::geometry::tab_spans(self.labels(), self.geometry.tabs.width);
             if let Some(i) = tabs.iter().position(|r| r.contains(&x)) {
-                self.go_to(SectionId::at(i));
+                self.go_to(PaneId::at(i));
             }
             return;
         }
         let body = self.geometry.body;
         let list = self.geometry.list_column();
-        if !self.section.is_list()
+        if !self.pane.is_list()
             || y < body.y
             || y >= body.bottom()
             || x < list.x
@@ -276,7 +262,7 @@ impl App {
         {
             return;
         }
-        let v = self.pane().scroll + usize::from(y - body.y);
+        let v = self.scroll() + usize::from(y - body.y);
         let item = self.first_item_from(v + 1).checked_sub(1);
         if let Some(item) = item.filter(|&i| self.item_lines(i).contains(&v)) {
             self.set_selected(item);

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::sanitize::sanitize;
+use super::sanitize::{one_line as one_line_path, sanitize};
 
 /// One problem in a briefing file, at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +69,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Io { path, error } => {
-                let path = sanitize(path);
+                let path = one_line_path(path);
                 let reason = match error.kind() {
                     std::io::ErrorKind::NotFound => "no such file".to_string(),
                     std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -81,15 +81,15 @@ impl fmt::Display for LoadError {
             Self::TooLarge { path, size, limit } => write!(
                 f,
                 "{}: file is too large ({size} bytes; the limit is {limit})",
-                sanitize(path)
+                one_line_path(path)
             ),
             Self::NotUtf8 { path, line, column } => write!(
                 f,
                 "{}:{line}:{column}: not valid UTF-8 (briefings are UTF-8 text)",
-                sanitize(path)
+                one_line_path(path)
             ),
             Self::Invalid { path, problems } => {
-                let path = sanitize(path);
+                let path = one_line_path(path);
                 for (i, p) in problems.iter().take(MAX_SHOWN).enumerate() {
                     if i > 0 {
                         writeln!(f)?;

@@ -60,6 +60,20 @@ pub fn sanitize(input: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A file name, argument or message as printed on one line: sanitised, with
+/// line breaks shown as `␊` and `␍`, so no name can forge a line of output.
+pub fn one_line(text: &str) -> String {
+    let visible: String = text
+        .chars()
+        .map(|c| match c {
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => '\u{240A}',
+            '\r' => '\u{240D}',
+            c => c,
+        })
+        .collect();
+    sanitize(&visible).into_owned()
+}
+
 /// True for characters that pass through unchanged.
 fn is_plain(c: char) -> bool {
     match c {
@@ -72,6 +86,13 @@ fn is_plain(c: char) -> bool {
         | '\u{200D}' => false,
         c => !is_removed(c),
     }
+}
+
+/// Whether `c` must never reach a terminal: a control character (newline
+/// aside, where text is printed line by line) or a bidi or invisible
+/// formatting character. The one definition every output check uses.
+pub fn is_harmful(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_removed(c)
 }
 
 /// Bidi controls, invisible formatting characters and soft hyphens.
@@ -219,6 +240,14 @@ mod tests {
     fn emoji_joiners_stay() {
         let family = "👨\u{200d}👩\u{200d}👧";
         assert_eq!(s(family), family);
+    }
+
+    #[test]
+    fn one_line_shows_line_breaks() {
+        assert_eq!(one_line("evil\nfake.toml: ok"), "evil␊fake.toml: ok");
+        assert_eq!(one_line("a\r\nb\u{2028}c"), "a␍␊b␊c");
+        assert_eq!(one_line("b\u{1b}]0;PWNED\u{7}\u{1b}[2J.toml"), "b␛␛.toml");
+        assert!(!one_line("x\u{202e}y").contains('\u{202e}'));
     }
 
     #[test]

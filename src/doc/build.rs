@@ -3,23 +3,23 @@
 use super::{Block, Doc, Link, Role};
 use crate::briefing::{ActorKind, Briefing, Figure, Relation};
 use crate::labels::Labels;
-use crate::section::SectionId;
+use crate::pane::PaneId;
 use crate::symbols::Symbols;
 
 /// Everything the panes show, in tab order.
 pub fn build_docs(b: &Briefing, l: &Labels, s: &Symbols) -> [Doc; 6] {
-    SectionId::ALL.map(|id| build_doc(b, l, s, id))
+    PaneId::ALL.map(|id| build_doc(b, l, s, id))
 }
 
 /// What one pane shows.
-pub fn build_doc(b: &Briefing, l: &Labels, s: &Symbols, section: SectionId) -> Doc {
+pub fn build_doc(b: &Briefing, l: &Labels, s: &Symbols, section: PaneId) -> Doc {
     match section {
-        SectionId::Overview => overview(b, l, s),
-        SectionId::Figures => figures(b, l, s),
-        SectionId::Quotes => quotes(b, s),
-        SectionId::Actors => actors(b, l, s),
-        SectionId::Text => full_text(b),
-        SectionId::Sources => sources(b, l, s),
+        PaneId::Overview => overview(b, l, s),
+        PaneId::Figures => figures(b, l, s),
+        PaneId::Quotes => quotes(b, s),
+        PaneId::Actors => actors(b, l, s),
+        PaneId::Text => full_text(b),
+        PaneId::Sources => sources(b, l, s),
     }
 }
 

@@ -5,7 +5,7 @@ use super::build::{figure_head, quoted, relation};
 use super::{Anchor, Anchors, Block, Doc, Role};
 use crate::briefing::{ActorIx, Briefing};
 use crate::labels::Labels;
-use crate::section::SectionId;
+use crate::pane::PaneId;
 use crate::symbols::Symbols;
 
 /// Most entries in each list of a detail (quotes, figures, relations,
@@ -31,13 +31,13 @@ pub struct Context<'a> {
 /// The detail blocks of item `target` (an index into the briefing's list) in
 /// pane `section`; empty for panes without items. `inline` details stand
 /// under the item's own card, so they leave out what the card shows.
-pub fn detail(cx: &Context<'_>, section: SectionId, target: usize, inline: bool) -> Vec<Block> {
+pub fn detail(cx: &Context<'_>, section: PaneId, target: usize, inline: bool) -> Vec<Block> {
     let blocks = match section {
-        SectionId::Figures => figure(cx, target),
-        SectionId::Quotes => quote(cx, target),
-        SectionId::Actors => actor(cx, target, !inline, !inline),
-        SectionId::Sources => source(cx, target),
-        SectionId::Overview | SectionId::Text => Vec::new(),
+        PaneId::Figures => figure(cx, target),
+        PaneId::Quotes => quote(cx, target),
+        PaneId::Actors => actor(cx, target, !inline, !inline),
+        PaneId::Sources => source(cx, target),
+        PaneId::Overview | PaneId::Text => Vec::new(),
     };
     blocks.into_iter().map(Block::unsearched).collect()
 }

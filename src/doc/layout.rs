@@ -49,7 +49,7 @@ pub struct Layout {
 
 impl Layout {
     /// Wraps every block of `doc` to `width` columns.
-    pub fn new(doc: &Doc, width: u16, hyphenator: &Hyphenator) -> Self {
+    pub fn new(doc: &Doc, width: u16, hyphenator: Hyphenator) -> Self {
         let dict = hyphenator.for_width(usize::from(width));
         let mut lines = Vec::new();
         let mut block_lines = Vec::with_capacity(doc.blocks.len());
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn wraps_each_block_and_indexes_first_lines() {
-        let layout = Layout::new(&doc(), 10, &Hyphenator::default());
+        let layout = Layout::new(&doc(), 10, Hyphenator::default());
         assert_eq!(layout.block_lines, vec![0, 1, 2]);
         assert!(layout.len() > 4);
         assert_eq!(layout.lines_of(&(2..3)), 2..layout.len());
@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn finds_the_line_of_a_byte() {
         let d = doc();
-        let layout = Layout::new(&d, 10, &Hyphenator::default());
+        let layout = Layout::new(&d, 10, Hyphenator::default());
         let text = &d.blocks[2].text;
         let at = text.find("acht").unwrap();
         let line = layout.line_at(2, at);

@@ -9,14 +9,18 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 
 use super::screen::Screen;
-use crate::app::{Action, App, Flow};
+use crate::action::{Action, Flow};
+use crate::app::App;
+use crate::geometry::capped;
 use crate::input::{Input, Parser};
 use crate::keymap;
 use crate::view;
 
-/// How long a lone ESC waits for the rest of a sequence before it counts as
-/// the Escape key (keys over SSH arrive in one packet; this is generous).
-const ESC_WAIT: Duration = Duration::from_millis(40);
+/// How long an incomplete escape sequence waits for its next byte before a
+/// lone ESC counts as the Escape key and anything else is dropped: vim's
+/// `ttimeoutlen`, long enough for the bytes of one key split by a jittery
+/// link (SSH, mosh), short enough that Escape feels immediate.
+const ESC_WAIT: Duration = Duration::from_millis(100);
 
 /// Something that happened to the terminal.
 #[derive(Debug)]
@@ -25,6 +29,9 @@ pub enum Event {
     Bytes(Vec<u8>),
     /// The window changed size.
     Resize,
+    /// The terminal may show anything now (we were stopped and continued):
+    /// redraw all of it.
+    Redraw,
     /// The terminal closed (end of input).
     Closed,
     /// Reading the terminal failed.
@@ -33,12 +40,14 @@ pub enum Event {
 
 /// What the loop needs from its terminal besides bytes in and out.
 pub trait Host {
-    /// The terminal's size now.
+    /// The terminal's size now (within the cap of the drawn area).
     fn size(&mut self) -> (u16, u16);
-    /// Stops until the user resumes us, with the terminal restored meanwhile.
+    /// Asks to be stopped until the user resumes us, with the terminal
+    /// restored meanwhile; a host that can stop sends [`Event::Redraw`]
+    /// once resumed.
     ///
     /// # Errors
-    /// When the terminal cannot be set up again.
+    /// When the request cannot be made.
     fn suspend(&mut self) -> io::Result<()>;
 }
 
@@ -117,6 +126,7 @@ pub fn run<W: Write, H: Host>(
             &mut parser,
             &mut inputs,
             |(w, h)| {
+                let (w, h) = capped(w, h);
                 app.update(Action::Resize(w, h));
                 screen.resize(w, h);
             },
@@ -138,12 +148,7 @@ pub fn run<W: Write, H: Host>(
             match app.update(action) {
                 Flow::Continue => {}
                 Flow::Quit => return Ok(()),
-                Flow::Suspend => {
-                    host.suspend()?;
-                    let (w, h) = host.size();
-                    app.update(Action::Resize(w, h));
-                    screen.resize(w, h);
-                }
+                Flow::Suspend => host.suspend()?,
             }
         }
         if let Some(end) = end {
@@ -168,7 +173,8 @@ fn gather<H: Host>(
     loop {
         match event {
             Event::Bytes(bytes) => parser.feed(&bytes, inputs),
-            Event::Resize => resize(host.size()),
+            // A new size redraws everything: after a stop, so does the same.
+            Event::Resize | Event::Redraw => resize(host.size()),
             Event::Closed => return Some(Ok(())),
             Event::Failed(e) => return Some(Err(e)),
         }
@@ -214,10 +220,13 @@ mod tests {
     use std::io::Cursor;
     use std::sync::mpsc;
 
+    use std::sync::Arc;
+
     use super::*;
     use crate::app::Options;
+    use crate::content::Content;
     use crate::labels::Lang;
-    use crate::section::SectionId;
+    use crate::pane::PaneId;
 
     /// A host with a fixed size that never suspends.
     struct Fixed;
@@ -233,13 +242,8 @@ mod tests {
     }
 
     fn app() -> App {
-        let options = Options {
-            lang: Lang::De,
-            ascii: false,
-            section: SectionId::Overview,
-            colour: false,
-        };
-        App::new(crate::bundled::bundled(), options, 80, 24)
+        let content = Content::new(Arc::new(crate::bundled::bundled()), Lang::De, false);
+        App::new(Arc::new(content), Options::default(), 80, 24)
     }
 
     /// Reads that fail after some bytes, like a terminal that went away.
@@ -279,11 +283,7 @@ mod tests {
         );
         assert!(result.is_ok());
         assert!(started.get());
-        assert_eq!(
-            a.section(),
-            SectionId::Text,
-            "keys before the end were applied"
-        );
+        assert_eq!(a.pane(), PaneId::Text, "keys before the end were applied");
         assert_eq!(a.scroll(), 2);
         assert!(screen.bytes_written() > 0);
     }
@@ -322,10 +322,6 @@ mod tests {
             || Ok(()),
         );
         assert!(result.is_ok());
-        assert_eq!(
-            a.section(),
-            SectionId::Figures,
-            "nothing after q is applied"
-        );
+        assert_eq!(a.pane(), PaneId::Figures, "nothing after q is applied");
     }
 }

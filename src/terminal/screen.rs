@@ -4,15 +4,22 @@
 //! lines, with our copy of the screen shifted to match, so that only the new
 //! lines are sent. Generic over the writer, so frames can go anywhere.
 
+mod rows;
+mod scroll;
+mod wide;
+
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
-use unicode_width::UnicodeWidthStr;
+use ratatui::style::Style;
 
+use self::rows::{blank_row_hash, row_hashes};
+use self::scroll::{Shift, detect};
+use self::wide::{cell_width, displayable};
 use super::sgr;
+use crate::briefing::sanitize::is_harmful;
 
 /// Begin and end of a synchronized update (mode 2026): the terminal shows
 /// the frame at once, not half drawn.
@@ -21,8 +28,6 @@ const SYNC_END: &[u8] = b"\x1b[?2026l";
 /// Unchanged cells between two changes that are cheaper to rewrite than to
 /// jump over (a cursor move costs 4 to 8 bytes).
 const MAX_GAP: usize = 4;
-/// Fewest lines saved for a scroll to be worth its escape sequences.
-const MIN_SCROLL_GAIN: usize = 2;
 
 /// What the terminal shows, and how to change it into the next frame.
 pub struct Screen<W: Write> {
@@ -37,15 +42,8 @@ pub struct Screen<W: Write> {
     changed: Vec<bool>,
     /// Row hashes of `prev`, to find rows that moved.
     prev_hashes: Vec<u64>,
-}
-
-/// A scroll of rows `top..=bottom` by `lines`, up (content moves up) or down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Scroll {
-    top: u16,
-    bottom: u16,
-    lines: u16,
-    up: bool,
+    /// Send nothing but ASCII (a terminal that is not UTF-8).
+    ascii: bool,
 }
 
 impl<W: Write> Screen<W> {
@@ -62,7 +60,15 @@ impl<W: Write> Screen<W> {
             preface: String::new(),
             changed: Vec::new(),
             prev_hashes: Vec::new(),
+            ascii: false,
         }
+    }
+
+    /// Sends only ASCII from now on: any other symbol goes out as `?`. The
+    /// last line of defence for terminals that are not UTF-8 (content is
+    /// transliterated before it gets here).
+    pub fn ascii_only(&mut self, ascii: bool) {
+        self.ascii = ascii;
     }
 
     /// Bytes to send just before the next frame, in the same write (the
@@ -103,14 +109,8 @@ impl<W: Write> Screen<W> {
     /// # Errors
     /// When writing to the terminal fails.
     pub fn draw(&mut self, next: &Buffer) -> io::Result<()> {
-        let fixed;
-        let next = match displayable(next) {
-            Some(buffer) => {
-                fixed = buffer;
-                &fixed
-            }
-            None => next,
-        };
+        let fixed = displayable(next);
+        let next = fixed.as_ref();
         if next.area != self.prev.area {
             self.resize(next.area.width, next.area.height);
         }
@@ -121,8 +121,8 @@ impl<W: Write> Screen<W> {
         if self.valid {
             let next_hashes = row_hashes(next);
             let blank = blank_row_hash(next.area.width);
-            if let Some(scroll) = detect_scroll(&self.prev_hashes, &next_hashes, blank) {
-                self.scroll(scroll, &mut o);
+            if let Some(shift) = detect(&self.prev_hashes, &next_hashes, blank) {
+                self.scroll(shift, &mut o);
             }
             hashes = Some(next_hashes);
         } else {
@@ -158,7 +158,7 @@ impl<W: Write> Screen<W> {
     }
 
     /// Lets the terminal scroll a region, and shifts our copy the same way.
-    fn scroll(&mut self, s: Scroll, o: &mut String) {
+    fn scroll(&mut self, s: Shift, o: &mut String) {
         self.set_style(Style::new(), o);
         let _ = write!(o, "\x1b[{};{}r", s.top + 1, s.bottom + 1);
         self.cursor = None; // DECSTBM homes the cursor on most terminals, not all
@@ -267,11 +267,13 @@ impl<W: Write> Screen<W> {
         self.set_style(style, o);
         let symbol = cell.symbol();
         let width = cell_width(cell).max(1);
-        if symbol.chars().all(is_printable) {
-            o.push_str(symbol);
-        } else {
-            // Never reached with sanitised content; the last line of defence.
+        if symbol.chars().any(is_harmful) || (self.ascii && !symbol.is_ascii()) {
+            // Never reached with sanitised content; the last line of
+            // defence. Padded, so the cursor ends where it is thought to.
             o.push('?');
+            o.extend(std::iter::repeat_n(' ', width - 1));
+        } else {
+            o.push_str(symbol);
         }
         let end = usize::from(x) + width;
         self.cursor = (end < usize::from(self.prev.area.width)).then(|| (to_u16(end), y));
@@ -317,175 +319,8 @@ impl<W: Write> Screen<W> {
     }
 }
 
-/// The frame as a terminal can show it: a wide character whose second column
-/// holds something else (a border drawn over it, say) cannot be shown, and
-/// becomes a blank; `None` when the frame is fine as it is.
-fn displayable(frame: &Buffer) -> Option<Buffer> {
-    let width = usize::from(frame.area.width).max(1);
-    let broken = |row: &[Cell], x: usize, cell: &Cell| {
-        let w = cell_width(cell);
-        w > 1
-            && (x + w > row.len()
-                || row
-                    .iter()
-                    .skip(x + 1)
-                    .take(w - 1)
-                    .any(|c| c.symbol() != " "))
-    };
-    let any = frame
-        .content
-        .chunks(width)
-        .any(|row| row.iter().enumerate().any(|(x, c)| broken(row, x, c)));
-    if !any {
-        return None;
-    }
-    let mut fixed = frame.clone();
-    for row in fixed.content.chunks_mut(width) {
-        let bad: Vec<usize> = row
-            .iter()
-            .enumerate()
-            .filter(|(x, c)| broken(row, *x, c))
-            .map(|(x, _)| x)
-            .collect();
-        for x in bad {
-            if let Some(cell) = row.get_mut(x) {
-                cell.set_symbol(" ");
-            }
-        }
-    }
-    Some(fixed)
-}
-
-/// Columns a cell's symbol takes (ASCII, most of them, without a lookup).
-fn cell_width(cell: &Cell) -> usize {
-    let symbol = cell.symbol();
-    if symbol.len() == 1 { 1 } else { symbol.width() }
-}
-
-/// Whether a character may go to the terminal as is.
-fn is_printable(c: char) -> bool {
-    !c.is_control()
-        && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
-}
-
 fn to_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
-}
-
-/// A cheap key of a cell's look: its symbol and style packed and mixed.
-fn cell_key(cell: &Cell) -> u64 {
-    let mut symbol: u64 = 0;
-    for b in cell.symbol().bytes() {
-        symbol = symbol.rotate_left(8) ^ u64::from(b);
-    }
-    let style = (colour_code(cell.fg) << 26)
-        ^ (colour_code(cell.bg) << 1)
-        ^ (u64::from(cell.modifier.bits()) << 52);
-    mix(symbol, style)
-}
-
-/// Colours as distinct numbers (26 bits).
-fn colour_code(c: Color) -> u64 {
-    match c {
-        Color::Reset => 0,
-        Color::Indexed(n) => 0x100 | u64::from(n),
-        Color::Rgb(r, g, b) => {
-            0x200_0000 | (u64::from(r) << 16) | (u64::from(g) << 8) | u64::from(b)
-        }
-        // The 16 named colours: their position in the enum is enough.
-        named => 0x1000 | u64::from(sgr_index(named)),
-    }
-}
-
-/// A small number for each named colour.
-fn sgr_index(c: Color) -> u8 {
-    let codes = [
-        Color::Black,
-        Color::Red,
-        Color::Green,
-        Color::Yellow,
-        Color::Blue,
-        Color::Magenta,
-        Color::Cyan,
-        Color::Gray,
-        Color::DarkGray,
-        Color::LightRed,
-        Color::LightGreen,
-        Color::LightYellow,
-        Color::LightBlue,
-        Color::LightMagenta,
-        Color::LightCyan,
-        Color::White,
-    ];
-    codes
-        .iter()
-        .position(|k| *k == c)
-        .and_then(|i| u8::try_from(i).ok())
-        .unwrap_or(u8::MAX)
-}
-
-/// Combines two words (from the multiply-rotate family of fast hashes).
-fn mix(h: u64, v: u64) -> u64 {
-    (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95)
-}
-
-/// A hash of each row, to find rows that moved.
-fn row_hashes(buf: &Buffer) -> Vec<u64> {
-    let width = usize::from(buf.area.width).max(1);
-    buf.content
-        .chunks(width)
-        .map(|row| row.iter().fold(0, |h, cell| mix(h, cell_key(cell))))
-        .collect()
-}
-
-/// The hash of a blank row of `width` cells.
-fn blank_row_hash(width: u16) -> u64 {
-    let key = cell_key(&Cell::default());
-    (0..width).fold(0, |h, _| mix(h, key))
-}
-
-/// The scroll that saves the most rows, if it saves enough, from the row
-/// hashes of the previous and the next frame.
-fn detect_scroll(old: &[u64], new: &[u64], blank: u64) -> Option<Scroll> {
-    if old.len() != new.len() {
-        return None;
-    }
-    let blank = Some(blank);
-    let h = new.len();
-    let mut best: Option<(usize, Scroll)> = None;
-    for d in 1..h {
-        for up in [true, false] {
-            let source = |y: usize| if up { y + d } else { y.wrapping_sub(d) };
-            let mut y = if up { 0 } else { d };
-            let end = if up { h - d } else { h };
-            while y < end {
-                let run_start = y;
-                let mut gain = 0;
-                while y < end && new.get(y) == old.get(source(y)) {
-                    if new.get(y) != old.get(y) && new.get(y).copied() != blank {
-                        gain += 1;
-                    }
-                    y += 1;
-                }
-                if y > run_start && gain >= MIN_SCROLL_GAIN && best.is_none_or(|(g, _)| gain > g) {
-                    let (top, bottom) = if up {
-                        (run_start, y - 1 + d)
-                    } else {
-                        (run_start - d, y - 1)
-                    };
-                    let s = Scroll {
-                        top: to_u16(top),
-                        bottom: to_u16(bottom),
-                        lines: to_u16(d),
-                        up,
-                    };
-                    best = Some((gain, s));
-                }
-                y += 1;
-            }
-        }
-    }
-    best.map(|(_, s)| s)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Everything around the pane: title bar, tabs, rules, status line, and the
 //! "too small" notice.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
@@ -8,9 +9,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Mode};
-use crate::geometry::{TabStyle, tab_spans, tab_style};
+use crate::action::Mode;
+use crate::app::App;
+use crate::geometry::{Geometry, TabStyle, tab_spans, tab_style};
 use crate::keymap::{hint_key, hinted};
+use crate::text::ascii::to_ascii;
+use crate::text::fit::{fit, tail};
 
 /// Writes `text` at `x`, `y`, clipped to end before column `right`; returns
 /// the column after it.
@@ -22,26 +26,13 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, right: u16, text: &str, styl
     end
 }
 
-/// Text cut to `width` columns, with an ellipsis when cut.
-pub(super) fn fit(text: &str, width: usize, ellipsis: &str) -> String {
-    if text.width() <= width {
-        return text.to_string();
+/// Interface text as the app draws it: transliterated when ASCII only.
+pub(super) fn ui<'a>(app: &App, text: &'a str) -> Cow<'a, str> {
+    if app.ascii() {
+        to_ascii(text)
+    } else {
+        Cow::Borrowed(text)
     }
-    let room = width.saturating_sub(ellipsis.width());
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width >= ellipsis.width() {
-        out.push_str(ellipsis);
-    }
-    out
 }
 
 pub(super) fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
@@ -50,45 +41,37 @@ pub(super) fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let text = fit(app.labels().too_small, usize::from(area.width), "");
     let y = area.y + area.height / 2;
-    let x = area.x
-        + (area.width
-            - u16::try_from(text.width())
-                .unwrap_or(area.width)
-                .min(area.width))
-            / 2;
-    put(buf, x, y, area.right(), &text, app.theme.notice);
+    let text_w = u16::try_from(text.width())
+        .unwrap_or(area.width)
+        .min(area.width);
+    let x = area.x + (area.width - text_w) / 2;
+    put(buf, x, y, area.right(), &text, app.theme().notice);
 }
 
-pub(super) fn title(app: &App, buf: &mut Buffer) {
-    let Some(area) = app.geometry().title else {
+pub(super) fn title(app: &App, g: &Geometry, buf: &mut Buffer) {
+    let Some(area) = g.title else {
         return;
     };
+    let theme = app.theme();
     let lang = app.briefing().lang.as_str();
     let room = usize::from(area.width).saturating_sub(lang.width() + 3);
     let title = fit(
         &single_line(&app.briefing().title),
         room,
-        app.symbols.ellipsis,
+        app.symbols().ellipsis,
     );
-    put(
-        buf,
-        area.x + 1,
-        area.y,
-        area.right(),
-        &title,
-        app.theme.title,
-    );
+    put(buf, area.x + 1, area.y, area.right(), &title, theme.title);
     let lang_x = area
         .right()
         .saturating_sub(u16::try_from(lang.width()).unwrap_or(0) + 1);
-    put(buf, lang_x, area.y, area.right(), lang, app.theme.lang);
+    put(buf, lang_x, area.y, area.right(), lang, theme.lang);
 }
 
-pub(super) fn tabs(app: &App, buf: &mut Buffer) {
-    let area = app.geometry().tabs;
+pub(super) fn tabs(app: &App, g: &Geometry, buf: &mut Buffer) {
+    let area = g.tabs;
     let labels = app.labels();
     let style = tab_style(labels, area.width);
-    let active = app.section().index();
+    let active = app.pane().index();
     let spans = tab_spans(labels, area.width);
     for (i, (span, label)) in spans.iter().zip(labels.sections).enumerate() {
         let text = match style {
@@ -97,9 +80,9 @@ pub(super) fn tabs(app: &App, buf: &mut Buffer) {
             TabStyle::Tight => (i + 1).to_string(),
         };
         let tab = if i == active {
-            app.theme.tab_active
+            app.theme().tab_active
         } else {
-            app.theme.tab
+            app.theme().tab
         };
         put(buf, area.x + span.start, area.y, area.right(), &text, tab);
     }
@@ -112,29 +95,28 @@ pub(super) fn tabs(app: &App, buf: &mut Buffer) {
             area.y,
             area.right(),
             label,
-            app.theme.title,
+            app.theme().title,
         );
     }
 }
 
-pub(super) fn rules(app: &App, buf: &mut Buffer) {
-    let g = app.geometry();
+pub(super) fn rules(app: &App, g: &Geometry, buf: &mut Buffer) {
     for area in [g.top_rule, g.bottom_rule].into_iter().flatten() {
-        let line = app.symbols.rule.repeat(usize::from(area.width));
-        put(buf, area.x, area.y, area.right(), &line, app.theme.rule);
+        let line = app.symbols().rule.repeat(usize::from(area.width));
+        put(buf, area.x, area.y, area.right(), &line, app.theme().rule);
     }
 }
 
-pub(super) fn status(app: &App, buf: &mut Buffer) {
-    let area = app.geometry().status;
+pub(super) fn status(app: &App, g: &Geometry, buf: &mut Buffer) {
+    let area = g.status;
     let right_text = position(app);
     let right_w = u16::try_from(right_text.width()).unwrap_or(area.width);
     let right_x = area.right().saturating_sub(right_w + 1);
     let left_end = right_x.saturating_sub(2);
-    let theme = &app.theme;
+    let theme = app.theme();
     if app.mode() == Mode::Search {
         let input = app.search().input.as_deref().unwrap_or_default();
-        let prompt = format!("/{input}");
+        let prompt = format!("/{}", ui(app, input));
         // Keep the end of a long search text in view.
         let room = usize::from(left_end.saturating_sub(area.x + 2));
         let shown = tail(&prompt, room);
@@ -163,13 +145,13 @@ fn hints(app: &App, area: Rect, end: u16, buf: &mut Buffer) {
     for b in hinted() {
         let Some(label) = b.hint else { continue };
         let key = hint_key(b, app.ascii());
-        let label = label.get(app.lang());
+        let label = ui(app, label.get(app.lang()));
         let w = u16::try_from(key.width() + label.width() + 3).unwrap_or(u16::MAX);
         if x.saturating_add(w) > end + 2 {
             break;
         }
-        x = put(buf, x, area.y, end, &key, app.theme.key);
-        x = put(buf, x + 1, area.y, end, label, app.theme.status) + 2;
+        x = put(buf, x, area.y, end, &key, app.theme().key);
+        x = put(buf, x + 1, area.y, end, &label, app.theme().status) + 2;
     }
 }
 
@@ -180,7 +162,7 @@ fn position(app: &App) -> String {
         let _ = write!(out, "[{current}/{count}]  ");
     }
     if let Some(selected) = app.selected() {
-        let _ = write!(out, "{}/{}", selected + 1, app.doc().items.len());
+        let _ = write!(out, "{}/{}", selected + 1, app.item_count());
         return out;
     }
     let total = app.total_lines().max(1);
@@ -188,21 +170,6 @@ fn position(app: &App) -> String {
     let bottom = (app.scroll() + app.page()).min(total);
     let _ = write!(out, "{top}/{total} {}%", bottom * 100 / total);
     out
-}
-
-/// The last `width` columns of `text`.
-fn tail(text: &str, width: usize) -> String {
-    let mut used = 0;
-    let mut chars: Vec<char> = Vec::new();
-    for c in text.chars().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        chars.push(c);
-    }
-    chars.into_iter().rev().collect()
 }
 
 /// Text for a one-line place: newlines become spaces.

@@ -8,22 +8,29 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::chrome::put;
-use crate::app::{App, VLine};
+use crate::app::{App, Hit, INLINE_INDENT, VLine};
 use crate::doc::{Doc, Layout, LineRef};
-use crate::geometry::GUTTER;
-use crate::section::SectionId;
+use crate::geometry::{GUTTER, Geometry};
+use crate::pane::PaneId;
 
 /// Highlights that apply to one block: search hits and the marked passage.
 struct Highlights<'a> {
-    hits: &'a [crate::app::Hit],
-    current: Option<&'a crate::app::Hit>,
+    hits: &'a [Hit],
+    current: Option<&'a Hit>,
     mark: Option<Range<usize>>,
 }
 
-pub(super) fn pane(app: &App, buf: &mut Buffer) {
-    let g = app.geometry();
-    let section = app.section();
-    if !section.is_list() {
+impl Highlights<'_> {
+    /// No highlights (details are not searched).
+    const NONE: Highlights<'static> = Highlights {
+        hits: &[],
+        current: None,
+        mark: None,
+    };
+}
+
+pub(super) fn pane(app: &App, g: &Geometry, buf: &mut Buffer) {
+    if !app.pane().is_list() {
         let col = g.text_column();
         main_column(app, col, 0, buf);
         return;
@@ -37,28 +44,24 @@ pub(super) fn pane(app: &App, buf: &mut Buffer) {
                 rule.x,
                 y,
                 rule.right(),
-                app.symbols.vrule,
-                app.theme.rule,
+                app.symbols().vrule,
+                app.theme().rule,
             );
         }
-        let scroll = app.pane().detail_scroll;
+        let scroll = app.pane_state().detail_scroll.top();
         for (row, y) in (col.y..col.bottom()).enumerate() {
             let Some(line) = app.detail.layout.lines.get(scroll + row) else {
                 break;
             };
-            let none = Highlights {
-                hits: &[],
-                current: None,
-                mark: None,
-            };
+            let doc = &app.detail.doc;
             draw_line(
                 app,
-                &app.detail.doc,
+                doc,
                 line,
                 col.x,
                 y,
                 col.right(),
-                &none,
+                &Highlights::NONE,
                 buf,
             );
         }
@@ -68,7 +71,7 @@ pub(super) fn pane(app: &App, buf: &mut Buffer) {
 /// The scrolling column: the pane's doc (with the inline detail on narrow
 /// screens) and, in list panes, the selection gutter.
 fn main_column(app: &App, col: Rect, gutter: u16, buf: &mut Buffer) {
-    let section = app.section();
+    let pane = app.pane();
     let doc = app.doc();
     let layout = app.layout();
     let selected = app.selected();
@@ -82,11 +85,11 @@ fn main_column(app: &App, col: Rect, gutter: u16, buf: &mut Buffer) {
             && lines.contains(&v)
         {
             let marker = if v == lines.start {
-                app.symbols.selected
+                app.symbols().selected
             } else {
-                app.symbols.selected_more
+                app.symbols().selected_more
             };
-            put(buf, col.x, y, text_x, marker, app.theme.selection);
+            put(buf, col.x, y, text_x, marker, app.theme().selection);
         }
         match vline {
             VLine::Main(i) => {
@@ -95,9 +98,9 @@ fn main_column(app: &App, col: Rect, gutter: u16, buf: &mut Buffer) {
                 };
                 let block = line.block as usize;
                 let hl = Highlights {
-                    hits: app.search().hits_in(section, block),
-                    current: current.filter(|h| h.section == section.index() && h.block == block),
-                    mark: mark_in(app, section, block),
+                    hits: app.search().hits_in(pane, block),
+                    current: current.filter(|h| h.pane == pane.index() && h.block == block),
+                    mark: mark_in(app, pane, block),
                 };
                 draw_line(app, doc, line, text_x, y, col.right(), &hl, buf);
             }
@@ -105,22 +108,18 @@ fn main_column(app: &App, col: Rect, gutter: u16, buf: &mut Buffer) {
                 let Some(line) = app.detail.layout.lines.get(i) else {
                     continue;
                 };
-                let none = Highlights {
-                    hits: &[],
-                    current: None,
-                    mark: None,
-                };
-                let x = text_x + crate::app::INLINE_INDENT;
-                draw_line(app, &app.detail.doc, line, x, y, col.right(), &none, buf);
+                let x = text_x + INLINE_INDENT;
+                let doc = &app.detail.doc;
+                draw_line(app, doc, line, x, y, col.right(), &Highlights::NONE, buf);
             }
         }
     }
 }
 
-fn mark_in(app: &App, section: SectionId, block: usize) -> Option<Range<usize>> {
+fn mark_in(app: &App, pane: PaneId, block: usize) -> Option<Range<usize>> {
     app.mark
         .as_ref()
-        .filter(|m| m.section == section && m.anchor.block == block)
+        .filter(|m| m.pane == pane && m.anchor.block == block)
         .map(|m| m.anchor.range.clone())
 }
 
@@ -140,10 +139,10 @@ fn draw_line(
         return;
     };
     let lead = Layout::lead(block, line);
-    let mut x = put(buf, x, y, right, &lead, app.theme.role_meta);
-    let mut last = app.theme.role_body;
+    let mut x = put(buf, x, y, right, &lead, app.theme().role_meta);
+    let mut last = app.theme().role_body;
     for (range, role) in Layout::pieces(block, line) {
-        let base = app.theme.role(role);
+        let base = app.theme().role(role);
         for (part, style) in split_by_highlights(range, base, hl, app) {
             let Some(text) = block.text.get(part) else {
                 continue;
@@ -188,12 +187,12 @@ fn split_by_highlights(
             let inside = |r: &Range<usize>| r.start <= part.start && part.end <= r.end;
             let mut style = base;
             if hl.mark.as_ref().is_some_and(inside) {
-                style = style.patch(app.theme.mark);
+                style = style.patch(app.theme().mark);
             }
             if hl.current.is_some_and(|h| inside(&h.range)) {
-                style = style.patch(app.theme.hit_current);
+                style = style.patch(app.theme().hit_current);
             } else if hits.iter().any(|h| inside(&h.range)) {
-                style = style.patch(app.theme.hit);
+                style = style.patch(app.theme().hit);
             }
             (part, style)
         })

@@ -4,21 +4,18 @@
 // Each test file uses its own part of this module.
 #![allow(dead_code)]
 
-use briefing::app::{Action, App, Options};
+use briefing::action::Action;
+use briefing::app::App;
 use briefing::briefing::Briefing;
+pub use briefing::briefing::sanitize::is_harmful as harmful;
 use briefing::labels::Lang;
-use briefing::section::SectionId;
+use briefing::pane::PaneId;
 use briefing::view;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-/// Characters that must never reach a terminal from content: controls
-/// (newline aside, where text is printed line by line) and bidi controls.
-pub fn harmful(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
+use super::app::Open;
 
 /// The first problem in a rendered frame, if any: a harmful character in a
 /// cell, or a wide character that does not fit in its row.
@@ -52,14 +49,14 @@ pub fn render_problem(app: &App, w: u16, h: u16) -> Option<String> {
 /// Opens `briefing` in every pane and, at each size, draws it after the
 /// resize and after each key; the first problem found, if any.
 pub fn walk_problem(briefing: &Briefing, sizes: &[(u16, u16)], keys: &[Action]) -> Option<String> {
-    for section in SectionId::ALL {
-        let options = Options {
+    for section in PaneId::ALL {
+        let open = Open {
             lang: Lang::En,
-            ascii: false,
-            section,
+            pane: section,
             colour: true,
+            ..Open::default()
         };
-        let mut app = App::new(briefing.clone(), options, 80, 24);
+        let mut app = open.app(briefing.clone(), 80, 24);
         for &(w, h) in sizes {
             app.update(Action::Resize(w, h));
             if let Some(problem) = render_problem(&app, w, h) {

@@ -5,19 +5,20 @@
 use std::ops::Range;
 
 use super::{App, Detail};
-use crate::doc::{Context, Doc, Layout, build_doc, detail};
+use crate::doc::{Context, Doc, Layout, detail};
 use crate::geometry::GUTTER;
-use crate::section::SectionId;
+use crate::pane::PaneId;
+use crate::scroll::Scroll;
 
 /// Where a pane is, and its doc wrapped for the current width.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Pane {
-    /// Top line of the main column (virtual lines).
-    pub(crate) scroll: usize,
+pub(crate) struct PaneState {
+    /// The main column (virtual lines).
+    pub(crate) scroll: Scroll,
     /// Selected item (list panes).
     pub(crate) selected: usize,
-    /// Top line of the detail column (wide list panes).
-    pub(crate) detail_scroll: usize,
+    /// The detail column (wide list panes).
+    pub(crate) detail_scroll: Scroll,
     /// The doc wrapped to the main column; `None` until first shown.
     pub(crate) layout: Option<Layout>,
 }
@@ -35,9 +36,9 @@ pub enum VLine {
 pub const INLINE_INDENT: u16 = 2;
 
 impl App {
-    /// Width the main column of `section` is wrapped to.
-    pub(crate) fn main_width(&self, section: SectionId) -> u16 {
-        if section.is_list() {
+    /// Width the main column of `pane` is wrapped to.
+    pub(crate) fn main_width(&self, pane: PaneId) -> u16 {
+        if pane.is_list() {
             self.geometry.list_column().width.saturating_sub(GUTTER)
         } else {
             self.geometry.text_column().width
@@ -46,12 +47,12 @@ impl App {
 
     /// Whether the current pane shows the selected item's detail inline.
     pub(crate) fn inline_detail(&self) -> bool {
-        self.section == SectionId::Actors && !self.geometry.wide() && !self.doc().items.is_empty()
+        self.pane == PaneId::Actors && !self.geometry.wide() && !self.doc().items.is_empty()
     }
 
     /// Whether the current pane shows a detail, beside or inline.
     pub(crate) fn has_detail(&self) -> bool {
-        self.section.is_list()
+        self.pane.is_list()
             && !self.doc().items.is_empty()
             && (self.geometry.wide() || self.inline_detail())
     }
@@ -60,7 +61,7 @@ impl App {
     fn detail_width(&self) -> u16 {
         match self.geometry.detail_column() {
             Some(col) => col.width,
-            None => self.main_width(self.section).saturating_sub(INLINE_INDENT),
+            None => self.main_width(self.pane).saturating_sub(INLINE_INDENT),
         }
     }
 
@@ -76,7 +77,7 @@ impl App {
             lines: Vec::new(),
             block_lines: Vec::new(),
         };
-        self.pane().layout.as_ref().unwrap_or(&EMPTY)
+        self.pane_state().layout.as_ref().unwrap_or(&EMPTY)
     }
 
     /// Lines of the inline detail (0 when there is none).
@@ -92,7 +93,7 @@ impl App {
     fn inline_at(&self) -> usize {
         self.doc()
             .items
-            .get(self.pane().selected)
+            .get(self.pane_state().selected)
             .map_or(0, |item| self.layout().lines_of(&item.blocks).end)
     }
 
@@ -131,7 +132,7 @@ impl App {
         let main = self.layout().lines_of(&it.blocks);
         let start = self.vline_of(main.start);
         let mut end = self.vline_of(main.end.saturating_sub(1)) + 1;
-        if item == self.pane().selected {
+        if item == self.pane_state().selected {
             end += self.inline_len();
         }
         start..end.max(start)
@@ -139,17 +140,12 @@ impl App {
 
     /// The largest scroll of the main column.
     pub fn max_scroll(&self) -> usize {
-        self.total_lines().saturating_sub(self.page())
+        self.pane_state().scroll.max()
     }
 
     /// Selectable items in the current pane.
     pub fn item_count(&self) -> usize {
         self.doc().items.len()
-    }
-
-    /// The largest scroll of the detail column.
-    pub(crate) fn max_detail_scroll(&self) -> usize {
-        self.detail.layout.len().saturating_sub(self.page())
     }
 
     /// Wraps the current pane for the current size if it is not yet, keeping
@@ -161,24 +157,24 @@ impl App {
             self.clamp();
             return;
         }
-        let width = self.main_width(self.section);
+        let width = self.main_width(self.pane);
+        let hyphenator = self.content.hyphenator();
         // Field by field, so that the doc and the pane can be borrowed together.
-        let section = self.section;
-        let doc = self
-            .docs
-            .get(section)
-            .get_or_init(|| build_doc(&self.briefing, self.lang.labels(), &self.symbols, section));
-        let pane = self.panes.get_mut(section);
+        let doc = self.content.doc(self.pane);
+        let pane = self.panes.get_mut(self.pane);
         if pane.layout.as_ref().is_none_or(|l| l.width != width) {
             let top = pane
                 .layout
                 .as_ref()
-                .and_then(|l| l.lines.get(pane.scroll))
+                .and_then(|l| l.lines.get(pane.scroll.top()))
                 .copied();
-            let layout = Layout::new(doc, width, &self.hyphenator);
-            pane.scroll = top.map_or(pane.scroll, |t| {
-                layout.line_at(t.block as usize, t.start as usize)
-            });
+            let layout = Layout::new(doc, width, hyphenator);
+            if let Some(t) = top {
+                // The extent is set by `clamp` below, with the new length.
+                let line = layout.line_at(t.block as usize, t.start as usize);
+                pane.scroll.set_extent(layout.len(), 0);
+                pane.scroll.set_top(line);
+            }
             pane.layout = Some(layout);
         }
         let items = doc.items.len();
@@ -195,38 +191,39 @@ impl App {
             self.detail = Detail::default();
             return;
         }
-        let item = self.pane().selected;
+        let item = self.pane_state().selected;
         let width = self.detail_width();
-        let same = self.detail.section == Some(self.section) && self.detail.item == item;
+        let same = self.detail.pane == Some(self.pane) && self.detail.item == item;
         if same && self.detail.layout.width == width {
             return;
         }
         if !same {
-            self.pane_mut().detail_scroll = 0;
+            self.pane_state_mut().detail_scroll.set_top(0);
             let target = self.doc().items.get(item).map_or(0, |i| i.target);
             let cx = Context {
-                briefing: &self.briefing,
-                text: self.doc_of(SectionId::Text),
+                briefing: self.briefing(),
+                text: self.doc_of(PaneId::Text),
                 anchors: self.anchors(),
-                labels: self.lang.labels(),
-                symbols: &self.symbols,
+                labels: self.labels(),
+                symbols: self.symbols(),
             };
-            let blocks = detail(&cx, self.section, target, self.inline_detail());
+            let blocks = detail(&cx, self.pane, target, self.inline_detail());
             self.detail.doc = Doc {
                 blocks,
                 items: Vec::new(),
             };
-            self.detail.section = Some(self.section);
+            self.detail.pane = Some(self.pane);
             self.detail.item = item;
         }
-        self.detail.layout = Layout::new(&self.detail.doc, width, &self.hyphenator);
+        self.detail.layout = Layout::new(&self.detail.doc, width, self.content.hyphenator());
     }
 
-    /// Keeps scroll positions in range.
+    /// Tells the scrolls how long their content is now, which keeps them in
+    /// range.
     pub(crate) fn clamp(&mut self) {
-        let (max, max_detail) = (self.max_scroll(), self.max_detail_scroll());
-        let pane = self.pane_mut();
-        pane.scroll = pane.scroll.min(max);
-        pane.detail_scroll = pane.detail_scroll.min(max_detail);
+        let (lines, details, page) = (self.total_lines(), self.detail.layout.len(), self.page());
+        let state = self.pane_state_mut();
+        state.scroll.set_extent(lines, page);
+        state.detail_scroll.set_extent(details, page);
     }
 }

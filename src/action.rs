@@ -1,7 +1,10 @@
-//! Everything that can happen to the reader, as data.
+//! What the reader can be asked to do, what the keyboard drives, and what
+//! the event loop does next: the vocabulary shared by the key table, the
+//! state and the event loop.
 
 /// One thing the user asked for, or one thing that happened to the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Action {
     /// Jump to the pane at this position (0-5).
     GoTo(usize),
@@ -59,4 +62,26 @@ pub enum Action {
     Wheel(i16),
     /// Mouse click at a column and row.
     Click(u16, u16),
+}
+
+/// What the keyboard currently drives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading and navigating.
+    Normal,
+    /// Typing a search.
+    Search,
+    /// The help overlay is open.
+    Help,
+}
+
+/// What the event loop should do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep going.
+    Continue,
+    /// Restore the terminal and exit.
+    Quit,
+    /// Restore the terminal, stop until `fg`, then redraw everything.
+    Suspend,
 }

@@ -2,7 +2,7 @@
 
 /// One of the six panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SectionId {
+pub enum PaneId {
     /// Title, lede, key points, topics.
     Overview,
     /// Key figures.
@@ -17,9 +17,9 @@ pub enum SectionId {
     Sources,
 }
 
-impl SectionId {
+impl PaneId {
     /// All panes in tab order.
-    pub const ALL: [SectionId; 6] = [
+    pub const ALL: [PaneId; 6] = [
         Self::Overview,
         Self::Figures,
         Self::Quotes,
@@ -50,35 +50,35 @@ impl SectionId {
     }
 }
 
-/// One value per pane, looked up by [`SectionId`] without any index that
+/// One value per pane, looked up by [`PaneId`] without any index that
 /// could be out of range.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct PerSection<T>(pub [T; 6]);
+pub struct PerPane<T>(pub [T; 6]);
 
-impl<T> PerSection<T> {
+impl<T> PerPane<T> {
     /// The value for `id`.
-    pub fn get(&self, id: SectionId) -> &T {
+    pub fn get(&self, id: PaneId) -> &T {
         let [a, b, c, d, e, f] = &self.0;
         match id {
-            SectionId::Overview => a,
-            SectionId::Figures => b,
-            SectionId::Quotes => c,
-            SectionId::Actors => d,
-            SectionId::Text => e,
-            SectionId::Sources => f,
+            PaneId::Overview => a,
+            PaneId::Figures => b,
+            PaneId::Quotes => c,
+            PaneId::Actors => d,
+            PaneId::Text => e,
+            PaneId::Sources => f,
         }
     }
 
     /// The value for `id`, to change.
-    pub fn get_mut(&mut self, id: SectionId) -> &mut T {
+    pub fn get_mut(&mut self, id: PaneId) -> &mut T {
         let [a, b, c, d, e, f] = &mut self.0;
         match id {
-            SectionId::Overview => a,
-            SectionId::Figures => b,
-            SectionId::Quotes => c,
-            SectionId::Actors => d,
-            SectionId::Text => e,
-            SectionId::Sources => f,
+            PaneId::Overview => a,
+            PaneId::Figures => b,
+            PaneId::Quotes => c,
+            PaneId::Actors => d,
+            PaneId::Text => e,
+            PaneId::Sources => f,
         }
     }
 }

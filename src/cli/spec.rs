@@ -1,0 +1,177 @@
+//! The one table of commands and options. Parsing, `--help`, the README's
+//! command-line block (checked by a test), the man page and the shell
+//! completions are all made from it, so none of them can drift.
+
+/// What kind of value an operand or option takes: checked when parsing,
+/// offered by the completions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// One of these words.
+    Choice(&'static [&'static str]),
+    /// A pane by name or by number 1-6.
+    Pane,
+    /// A whole number in a range.
+    Number {
+        /// Smallest accepted.
+        min: u64,
+        /// Largest accepted.
+        max: u64,
+    },
+    /// A file.
+    File,
+    /// A file or a folder.
+    Path,
+}
+
+/// A positional argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operand {
+    /// How it is written in usage lines ("PATH").
+    pub name: &'static str,
+    /// What it is, in one line.
+    pub help: &'static str,
+    /// What it takes.
+    pub kind: ValueKind,
+    /// Whether it must be given.
+    pub required: bool,
+}
+
+/// The value an option takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueSpec {
+    /// How it is written in help ("WHEN").
+    pub name: &'static str,
+    /// What it takes.
+    pub kind: ValueKind,
+}
+
+/// An option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptSpec {
+    /// `-s`.
+    pub short: Option<char>,
+    /// `--section` (without the dashes).
+    pub long: &'static str,
+    /// The value it takes, if any.
+    pub value: Option<ValueSpec>,
+    /// What it does; further lines of help follow after newlines.
+    pub help: &'static str,
+}
+
+/// A command: the reader itself (named "") or a subcommand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandSpec {
+    /// The word that selects it ("" for the reader).
+    pub name: &'static str,
+    /// What it does, in one line.
+    pub summary: &'static str,
+    /// Its positional arguments, in order.
+    pub operands: &'static [Operand],
+    /// Its options (`--help` is implied for every command).
+    pub options: &'static [OptSpec],
+}
+
+/// Pane names for `--section`, in tab order.
+pub const SECTION_NAMES: [&str; 6] = ["overview", "figures", "quotes", "actors", "text", "sources"];
+
+/// `--help`, implied for every command.
+pub const HELP: OptSpec = OptSpec {
+    short: Some('h'),
+    long: "help",
+    value: None,
+    help: "print this help",
+};
+
+/// `--version`, for the reader only.
+pub const VERSION: OptSpec = OptSpec {
+    short: Some('V'),
+    long: "version",
+    value: None,
+    help: "print the version",
+};
+
+/// The reader: `briefing [OPTIONS] [FILE]`.
+pub const READ: CommandSpec = CommandSpec {
+    name: "",
+    summary: "read a briefing in the terminal",
+    operands: &[Operand {
+        name: "FILE",
+        help: "briefing TOML to open (default: the bundled briefing)",
+        kind: ValueKind::File,
+        required: false,
+    }],
+    options: &[
+        OptSpec {
+            short: Some('s'),
+            long: "section",
+            value: Some(ValueSpec {
+                name: "NAME",
+                kind: ValueKind::Pane,
+            }),
+            help: "start at a section: overview|figures|quotes|actors|text|sources, or 1-6",
+        },
+        OptSpec {
+            short: Some('p'),
+            long: "plain",
+            value: None,
+            help: "print the whole briefing as wrapped plain text and exit\n\
+                   (the default whenever stdout is not a terminal)",
+        },
+        OptSpec {
+            short: Some('w'),
+            long: "width",
+            value: Some(ValueSpec {
+                name: "N",
+                kind: ValueKind::Number { min: 8, max: 1000 },
+            }),
+            help: "wrap width for --plain, 8-1000\n\
+                   (default: terminal width, else $COLUMNS, else 80)",
+        },
+        OptSpec {
+            short: None,
+            long: "check",
+            value: None,
+            help: "validate FILE (or the bundled briefing) and exit",
+        },
+        OptSpec {
+            short: None,
+            long: "color",
+            value: Some(ValueSpec {
+                name: "WHEN",
+                kind: ValueKind::Choice(&["auto", "always", "never"]),
+            }),
+            help: "auto|always|never (auto: off when NO_COLOR is set or stdout is no terminal)",
+        },
+        OptSpec {
+            short: None,
+            long: "ascii",
+            value: None,
+            help: "ASCII only, content included (default when the locale is not UTF-8)",
+        },
+        OptSpec {
+            short: None,
+            long: "lang",
+            value: Some(ValueSpec {
+                name: "LANG",
+                kind: ValueKind::Choice(&["de", "en"]),
+            }),
+            help: "language of the interface labels, de|en (default: the briefing's own)",
+        },
+        OptSpec {
+            short: None,
+            long: "mouse",
+            value: None,
+            help: "capture the mouse (wheel scrolls, click opens a tab)",
+        },
+    ],
+};
+
+/// Every command, the reader first.
+pub const COMMANDS: &[CommandSpec] = &[READ];
+
+/// The subcommand named `word`, if any.
+pub fn subcommand(word: &str) -> Option<&'static CommandSpec> {
+    COMMANDS
+        .iter()
+        .find(|c| !c.name.is_empty() && c.name == word)
+}

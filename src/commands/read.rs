@@ -1,0 +1,75 @@
+//! `briefing [OPTIONS] [FILE]`: load a briefing, then check it, print it,
+//! or read it full-screen.
+
+use std::io::{self, IsTerminal};
+use std::sync::Arc;
+
+use super::printed;
+use crate::app::{App, Options};
+use crate::briefing::{BUNDLED_NAME, Briefing, LoadError, load_bundled, load_file};
+use crate::bundled::bundled;
+use crate::cli::Cli;
+use crate::content::Content;
+use crate::labels::Lang;
+use crate::output::Output;
+use crate::pane::PaneId;
+use crate::plain;
+use crate::settings::{Env, resolve};
+use crate::terminal::{session, tty};
+
+/// Runs the reader command; returns the exit code.
+pub fn run(cli: &Cli, env: &Env) -> u8 {
+    let out = Output {
+        ascii: cli.ascii || !env.utf8(),
+    };
+    let briefing = match load(cli) {
+        Ok(b) => b,
+        Err(e) => {
+            out.error(&e.to_string());
+            return e.exit_code();
+        }
+    };
+    if cli.check {
+        let name = cli
+            .file
+            .as_ref()
+            .map_or_else(|| BUNDLED_NAME.to_string(), |p| p.display().to_string());
+        return printed(out.line(&format!("{name}: ok")));
+    }
+    let stdout_tty = io::stdout().is_terminal();
+    let any_tty = stdout_tty || io::stdin().is_terminal() || io::stderr().is_terminal();
+    let term_size = any_tty.then(tty::size);
+    let settings = resolve(cli, env, stdout_tty, term_size.map(|(w, _)| w));
+    let lang = settings
+        .lang
+        .unwrap_or_else(|| Lang::for_tag(&briefing.lang));
+    let content = Arc::new(Content::new(Arc::new(briefing), lang, settings.ascii));
+    if !settings.interactive {
+        return printed(out.print(&plain::render(&content, settings.width)));
+    }
+    let (width, height) = term_size.unwrap_or((80, 24));
+    let options = Options {
+        pane: cli.section.map_or(PaneId::Overview, PaneId::at),
+        colour: settings.colour,
+    };
+    let mut app = App::new(content, options, width, height);
+    match tty::run(&mut app, cli.mouse) {
+        Ok(()) => 0,
+        Err(e) => {
+            session::restore();
+            out.error(&format!("briefing: terminal: {e}"));
+            1
+        }
+    }
+}
+
+/// The briefing the command line names.
+fn load(cli: &Cli) -> Result<Briefing, LoadError> {
+    match &cli.file {
+        Some(path) => load_file(path),
+        // --check really parses the bundled text; reading uses the copy
+        // validated at build time, which starts faster.
+        None if cli.check => load_bundled(),
+        None => Ok(bundled()),
+    }
+}

@@ -1,0 +1,93 @@
+//! Writing the program's own output: text to stdout, one-line messages to
+//! stderr. A closed pipe ends quietly (`| head`), any other write error is
+//! one line on stderr and exit code 1, and nothing ever panics. Every
+//! message passes the sanitiser; on a terminal that is not UTF-8 every byte
+//! is ASCII.
+
+use std::io::{self, Write};
+
+use crate::briefing::sanitize::one_line;
+use crate::text::ascii::to_ascii;
+
+/// Where output goes and in what alphabet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Output {
+    /// Write ASCII only.
+    pub ascii: bool,
+}
+
+/// What went wrong writing, as an exit code: 0 for a closed pipe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteFailed(pub u8);
+
+impl Output {
+    /// Prints `text` (many lines) on stdout.
+    ///
+    /// # Errors
+    /// The exit code to leave with: 0 when the reader went away (closed
+    /// pipe), 1 after a one-line message for any other failure.
+    pub fn print(self, text: &str) -> Result<(), WriteFailed> {
+        let text = if self.ascii {
+            to_ascii(text)
+        } else {
+            text.into()
+        };
+        let result = stdout_open().and_then(|()| {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        });
+        match result {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(WriteFailed(0)),
+            Err(e) => {
+                self.error(&format!("briefing: cannot write: {e}"));
+                Err(WriteFailed(1))
+            }
+        }
+    }
+
+    /// Prints `line` on stdout after making it one safe line.
+    ///
+    /// # Errors
+    /// As [`Output::print`].
+    pub fn line(self, line: &str) -> Result<(), WriteFailed> {
+        self.print(&format!("{}\n", one_line(line)))
+    }
+
+    /// Prints a message on stderr: each of its lines made safe. Failures to
+    /// write it are ignored: there is nowhere left to report them.
+    pub fn error(self, message: &str) {
+        let mut text = String::new();
+        for line in message.lines() {
+            text.push_str(&one_line(line));
+            text.push('\n');
+        }
+        let text = if self.ascii {
+            to_ascii(&text)
+        } else {
+            text.into()
+        };
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+/// Stdout closed by the caller (`>&-`) is not silently /dev/null: the Rust
+/// runtime reopens a closed standard stream on /dev/null for reading and
+/// writing, while a shell's `>/dev/null` opens it for writing only.
+fn stdout_open() -> io::Result<()> {
+    use rustix::fs::{FileType, OFlags, fcntl_getfl, fstat};
+    let fd = rustix::stdio::stdout();
+    let (Ok(stat), Ok(flags)) = (fstat(fd), fcntl_getfl(fd)) else {
+        return Ok(());
+    };
+    let null = FileType::from_raw_mode(stat.st_mode) == FileType::CharacterDevice
+        && rustix::fs::major(stat.st_rdev) == 1
+        && rustix::fs::minor(stat.st_rdev) == 3;
+    if null && flags.contains(OFlags::RDWR) {
+        return Err(io::Error::new(
+            io::ErrorKind::NotConnected,
+            "standard output is closed",
+        ));
+    }
+    Ok(())
+}
