@@ -237,3 +237,13 @@ impl App {
         self.history.push(place);
     }
 }
+
+#[cfg(test)]
+impl App {
+    /// The bundled briefing in German, for unit tests.
+    pub(crate) fn bundled(width: u16, height: u16) -> Self {
+        let briefing = Arc::new(crate::bundled::bundled());
+        let content = Arc::new(Content::new(briefing, Lang::De, false));
+        Self::new(content, Options::default(), width, height)
+    }
+}

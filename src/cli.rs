@@ -16,6 +16,8 @@ use std::path::PathBuf;
 
 use parse::{Given, Matches, Parsed};
 
+use crate::briefing::sanitize::one_line;
+
 /// The reader's arguments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[allow(
@@ -81,7 +83,9 @@ pub struct UsageError(pub String);
 
 impl fmt::Display for UsageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "briefing: {} (see briefing --help)", self.0)
+        // Values from the command line are quoted in it: one safe line.
+        let message = one_line(&self.0);
+        write!(f, "briefing: {message} (see briefing --help)")
     }
 }
 

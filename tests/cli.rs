@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use briefing::briefing::sanitize::is_harmful;
 use unicode_width::UnicodeWidthStr;
 
 fn briefing(args: &[&str]) -> Output {
@@ -258,11 +259,109 @@ fn escape_sequences_and_bidi_controls_never_reach_the_output() {
         assert_eq!(out.status.code(), Some(0));
         let text = stdout(&out);
         for c in text.chars() {
-            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{61C}');
-            let control = c.is_control() && c != '\n';
-            assert!(!control && !bidi, "{c:?} in output:\n{text}");
+            assert!(!is_harmful(c), "{c:?} in output:\n{text}");
         }
         assert!(text.contains("Clipboard ␛ write"), "{text}");
         assert!(text.contains("Tab here CRLF"));
     }
+}
+
+/// Runs the binary through `sh -c` with `redirect` applied to it, and
+/// returns its exit code and stderr.
+fn redirected(args: &str, redirect: &str) -> (Option<i32>, String) {
+    let script = format!("\"$0\" {args} {redirect}");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_briefing"))
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn failed_writes_never_panic() {
+    for args in ["--help", "--version", "--check", "--plain", "--plain -w 20"] {
+        // The reader of a pipe went away: quietly done.
+        let (code, err) = redirected(args, "| true");
+        assert_eq!(code, Some(0), "{args} into a closed pipe: {err}");
+        assert!(!err.contains("panicked"), "{args}: {err}");
+        // A full disk: one line, exit 1.
+        let (code, err) = redirected(args, "> /dev/full");
+        assert_eq!(code, Some(1), "{args} on /dev/full: {err}");
+        assert_eq!(err.lines().count(), 1, "{args}: {err}");
+        assert!(err.contains("cannot write"), "{args}: {err}");
+        // No stdout at all.
+        let (code, err) = redirected(args, ">&-");
+        assert_eq!(code, Some(1), "{args} with stdout closed: {err}");
+        assert!(err.contains("closed"), "{args}: {err}");
+    }
+    // Stderr gone too: nothing to say, but no panic and the right code.
+    let (code, _) = redirected("--nonsense", "2> /dev/full");
+    assert_eq!(code, Some(2));
+    let (code, _) = redirected("--plain", "> /dev/full 2>&-");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn names_and_values_print_on_one_line_and_inert() {
+    let evil = "b\u{1b}]0;PWNED\u{7}\u{1b}[2J\nfake.toml: ok\r\u{202e}.toml";
+    let cases: [&[&str]; 7] = [
+        &[evil],
+        &["--check", evil],
+        &["--section", evil],
+        &["--width", evil],
+        &["--color", evil],
+        &["--lang", evil],
+        &[evil, evil],
+    ];
+    for args in cases {
+        let out = briefing(args);
+        let err = stderr(&out);
+        assert!(matches!(out.status.code(), Some(1 | 2)), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?} printed {err:?}");
+        assert!(!err.chars().any(is_harmful), "{args:?} printed {err:?}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+    let unknown = briefing(&[&format!("--{evil}")]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(stderr(&unknown).lines().count(), 1, "{}", stderr(&unknown));
+    // A real file whose name holds a newline: "ok" on one line.
+    let dir = std::env::temp_dir().join(format!("briefing-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("evil\nfake.toml");
+    std::fs::write(&path, briefing::briefing::BUNDLED).unwrap();
+    let out = briefing(&["--check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1, "{:?}", stdout(&out));
+    assert!(stdout(&out).contains("evil␊fake.toml: ok"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_locale_that_is_not_utf8_prints_only_ascii() {
+    for (args, env) in [
+        (&["--plain"][..], "C"),
+        (&["--plain", "--lang", "en"][..], "POSIX"),
+        (&["--ascii", "--plain"][..], "C.UTF-8"),
+        (&["--check", "/nonexistent/Pjöngjang.toml"][..], "C"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(args)
+            .env("LANG", env)
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .output()
+            .unwrap();
+        for (what, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            assert!(bytes.is_ascii(), "{args:?} {env}: non-ASCII on {what}");
+        }
+    }
+    let out = briefing(&["--ascii", "--plain", "-w", "80"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Pjoengjang") && text.contains("\"Wir erwarten"),
+        "{text}"
+    );
 }

@@ -14,6 +14,7 @@ use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use briefing::briefing::sanitize::is_harmful;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const TIMEOUT: Duration = Duration::from_secs(15);
@@ -68,7 +69,28 @@ impl Term {
         Self::spawn(cmd, &[("PS1", "$ ")], cols, rows)
     }
 
-    fn spawn(mut cmd: CommandBuilder, env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+    fn spawn(cmd: CommandBuilder, env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        Self::spawn_claiming(cmd, env, (cols, rows), (cols, rows))
+    }
+
+    /// Like `start`, in a terminal that claims to be `claimed` while the
+    /// emulator reading it is `shown` (an absurd size needs no absurd
+    /// emulator to check the reader survives it).
+    fn start_claiming(args: &[&str], claimed: (u16, u16), shown: (u16, u16)) -> Self {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.arg("-c");
+        cmd.arg(r#""$0" "$@" & echo "PID=$!"; wait $!; echo "EXIT=$?"; stty -a"#);
+        cmd.arg(env!("CARGO_BIN_EXE_briefing"));
+        cmd.args(args);
+        Self::spawn_claiming(cmd, &[], claimed, shown)
+    }
+
+    fn spawn_claiming(
+        mut cmd: CommandBuilder,
+        env: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+        (shown_cols, shown_rows): (u16, u16),
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pty");
@@ -87,7 +109,11 @@ impl Term {
         let mut reader = pty.master.try_clone_reader().expect("reader");
         let writer = pty.master.take_writer().expect("writer");
         let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            nz(shown_rows),
+            nz(shown_cols),
+            0,
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let stop_reading = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (p, r, stop) = (
@@ -171,12 +197,30 @@ impl Term {
         self.master = None;
     }
 
-    fn resize(&mut self, cols: u16, rows: u16) {
+    /// Tells the terminal's processes it has a new size, without resizing
+    /// the emulator reading it.
+    fn claim_size(&self, cols: u16, rows: u16) {
         self.master
             .as_ref()
             .unwrap()
             .resize(size(cols, rows))
             .unwrap();
+    }
+
+    /// The terminal's modes, as `stty -a` prints them.
+    fn modes(&self) -> String {
+        let tty = self.master.as_ref().unwrap().tty_name().unwrap();
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(tty)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.claim_size(cols, rows);
         let nz = |n: u16| std::num::NonZeroU16::new(n.max(1)).unwrap();
         self.parser
             .lock()
@@ -578,15 +622,118 @@ fn hostile_content_never_reaches_the_terminal() {
         );
     }
     for c in reader.chars() {
-        let c1 = ('\u{80}'..='\u{9f}').contains(&c);
-        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{61C}');
-        let control = c.is_control() && !matches!(c, '\x1b' | '\r' | '\n');
-        assert!(!c1 && !bidi && !control, "{c:?} reached the terminal");
+        let allowed = matches!(c, '\x1b' | '\r' | '\n');
+        assert!(allowed || !is_harmful(c), "{c:?} reached the terminal");
     }
     assert!(
         reader.contains('␛'),
         "removed sequences leave a visible marker"
     );
+}
+
+#[test]
+fn a_stop_from_outside_restores_the_terminal_and_continue_redraws() {
+    let mut t = Term::start(&[], &[], 80, 24);
+    t.wait_for("Das Wichtigste");
+    t.send(b"5");
+    t.wait_for("Dass Russland");
+    t.signal("-TSTP");
+    t.wait_until("the main screen while stopped", |s| {
+        !s.alternate_screen() && !s.hide_cursor()
+    })
+    .unwrap();
+    let start = Instant::now();
+    let mut modes = t.modes();
+    while modes.contains("-icanon") && start.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(20));
+        modes = t.modes();
+    }
+    assert!(
+        !modes.contains("-icanon") && !modes.contains("-echo "),
+        "still raw while stopped:\n{modes}"
+    );
+    t.signal("-CONT");
+    t.wait_until("the reader back, redrawn", |s| {
+        s.alternate_screen() && s.contents().contains("Dass Russland")
+    })
+    .unwrap();
+    assert!(t.modes().contains("-icanon"), "raw again after continuing");
+    t.send(b"j");
+    t.wait_for("2/");
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn a_key_split_by_a_slow_link_is_one_key() {
+    let mut t = Term::start(&[], &[], 80, 24);
+    t.wait_for("Das Wichtigste");
+    t.send(b"5");
+    t.wait_for(" 1/37 ");
+    // The Down arrow, its three bytes 60 ms apart (a jittery SSH link).
+    for byte in [b"\x1b", b"[", b"B"] {
+        t.send(byte);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    // One line down in the full text (37 lines at 80x24), not a jump.
+    t.wait_for(" 2/37 ");
+    // An overlong sequence is dropped whole: its digits jump nowhere.
+    let mut long = b"\x1b[".to_vec();
+    long.extend(std::iter::repeat_n(b'2', 100));
+    long.push(b'm');
+    t.send(&long);
+    t.send(b"j");
+    t.wait_for(" 3/37 ");
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn a_locale_that_is_not_utf8_gets_only_ascii_bytes() {
+    for env in [&[("LANG", "C")][..], &[("LANG", "de_CH.ISO-8859-1")][..]] {
+        let mut t = Term::start(&[], env, 100, 30);
+        t.wait_for("Das Wichtigste in Kuerze");
+        t.keys(&[
+            b"2",
+            b"3",
+            b"4",
+            b"5",
+            b"6",
+            b"/",
+            b"j",
+            "ö".as_bytes(),
+            b"\r",
+            b"?",
+        ]);
+        t.send(b"q");
+        t.send(b"q");
+        assert_eq!(t.exit_code(), 0);
+        let raw = t.raw.lock().unwrap().clone();
+        let end = raw
+            .windows(5)
+            .position(|w| w == b"EXIT=")
+            .unwrap_or(raw.len());
+        let bad: Vec<u8> = raw[..end].iter().copied().filter(|b| *b > 0x7e).collect();
+        assert!(bad.is_empty(), "{env:?}: bytes {bad:x?} sent");
+    }
+}
+
+#[test]
+fn absurd_terminal_sizes_are_capped() {
+    for claimed in [(65_535, 65_535), (32_770, 10), (5000, 60_000)] {
+        let mut t = Term::start_claiming(&[], claimed, (100, 30));
+        t.wait_until("first frame", vt100::Screen::alternate_screen)
+            .unwrap();
+        t.keys(&[b"4", b"j", b"?", b"\x1b", b"5", b"G"]);
+        t.claim_size(60_000, 3);
+        t.claim_size(80, 24);
+        t.keys(&[b"1"]);
+        t.wait_for("Das Wichtigste");
+        t.send(b"q");
+        assert_eq!(t.exit_code(), 0, "{claimed:?}");
+        t.assert_restored();
+    }
 }
 
 #[test]

@@ -330,3 +330,50 @@ fn ascii_screens() {
         insta::assert_snapshot!(format!("{name}_ascii_80x24"), text(&draw(&a, 80, 24)));
     }
 }
+
+#[test]
+fn the_reader_draws_the_same_anywhere_in_a_larger_buffer() {
+    for (w, h) in [(80, 24), (40, 12), (200, 60), (16, 4), (1, 1)] {
+        for pane in 0..6 {
+            let mut a = app(w, h, false, true);
+            a.update(Action::GoTo(pane));
+            a.update(Action::Down);
+            let alone = draw(&a, w, h);
+            let host_area = ratatui::layout::Rect::new(0, 0, w + 13, h + 7);
+            let mut host = Buffer::empty(host_area);
+            host.set_string(
+                0,
+                0,
+                "x".repeat(usize::from(w) + 13),
+                ratatui::style::Style::new(),
+            );
+            let inner = ratatui::layout::Rect::new(9, 5, w, h);
+            view::render(&a, inner, &mut host);
+            for y in 0..h {
+                for x in 0..w {
+                    assert_eq!(
+                        host[(x + 9, y + 5)],
+                        alone[(x, y)],
+                        "{w}x{h} pane {pane} at {x},{y}"
+                    );
+                }
+            }
+            for x in 0..w + 13 {
+                assert_eq!(host[(x, 0)].symbol(), "x", "nothing drawn outside the area");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_host_that_gives_the_wrong_size_gets_what_fits() {
+    let a = app(80, 24, false, false);
+    let mut small = Buffer::empty(ratatui::layout::Rect::new(0, 0, 50, 10));
+    view::render(&a, ratatui::layout::Rect::new(2, 1, 60, 20), &mut small);
+    let full = draw(&a, 80, 24);
+    for y in 0..9 {
+        for x in 0..48 {
+            assert_eq!(small[(x + 2, y + 1)], full[(x, y)], "{x},{y}");
+        }
+    }
+}

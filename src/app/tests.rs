@@ -5,12 +5,7 @@ use crate::action::{Action, Flow};
 use crate::briefing::load_bundled;
 
 fn app(width: u16, height: u16) -> App {
-    App::new(content(Lang::De, false), Options::default(), width, height)
-}
-
-fn content(lang: Lang, ascii: bool) -> Arc<Content> {
-    let briefing = Arc::new(load_bundled().expect("bundled briefing"));
-    Arc::new(Content::new(briefing, lang, ascii))
+    App::bundled(width, height)
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -40,7 +35,8 @@ fn starts_where_asked_at_the_top() {
         pane: PaneId::Text,
         colour: true,
     };
-    let b = App::new(content(Lang::En, true), options, 80, 24);
+    let content = Content::new(Arc::new(load_bundled().unwrap()), Lang::En, true);
+    let b = App::new(Arc::new(content), options, 80, 24);
     assert_eq!(b.pane(), PaneId::Text);
     assert_eq!(b.labels().sections[4], "Full text");
 }

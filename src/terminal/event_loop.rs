@@ -220,12 +220,7 @@ mod tests {
     use std::io::Cursor;
     use std::sync::mpsc;
 
-    use std::sync::Arc;
-
     use super::*;
-    use crate::app::Options;
-    use crate::content::Content;
-    use crate::labels::Lang;
     use crate::pane::PaneId;
 
     /// A host with a fixed size that never suspends.
@@ -239,11 +234,6 @@ mod tests {
         fn suspend(&mut self) -> io::Result<()> {
             Ok(())
         }
-    }
-
-    fn app() -> App {
-        let content = Content::new(Arc::new(crate::bundled::bundled()), Lang::De, false);
-        App::new(Arc::new(content), Options::default(), 80, 24)
     }
 
     /// Reads that fail after some bytes, like a terminal that went away.
@@ -267,7 +257,7 @@ mod tests {
     #[test]
     fn end_of_input_ends_the_loop_cleanly_after_drawing() {
         let (tx, rx) = mpsc::channel();
-        let mut a = app();
+        let mut a = App::bundled(80, 24);
         let mut screen = Screen::new(Vec::new(), 80, 24);
         let started = std::cell::Cell::new(false);
         let result = run(
@@ -291,7 +281,7 @@ mod tests {
     #[test]
     fn a_read_error_ends_the_loop_with_that_error() {
         let (tx, rx) = mpsc::channel();
-        let mut a = app();
+        let mut a = App::bundled(80, 24);
         let mut screen = Screen::new(Vec::new(), 80, 24);
         let result = run(
             &mut a,
@@ -310,7 +300,7 @@ mod tests {
     #[test]
     fn quit_ends_the_loop_before_the_input_does() {
         let (tx, rx) = mpsc::channel();
-        let mut a = app();
+        let mut a = App::bundled(80, 24);
         let mut screen = Screen::new(Vec::new(), 80, 24);
         tx.send(Event::Bytes(b"2q3".to_vec())).unwrap();
         let result = run(
