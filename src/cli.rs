@@ -12,11 +12,13 @@ pub mod spec;
 
 use std::ffi::OsString;
 use std::fmt;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use parse::{Given, Matches, Parsed};
 
 use crate::briefing::sanitize::one_line;
+use crate::serve::limits::Limits;
 
 /// The reader's arguments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,11 +68,34 @@ pub enum UiLang {
     En,
 }
 
+/// `briefing serve`'s arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServeCli {
+    /// Briefing TOML to serve (default: the bundled briefing).
+    pub file: Option<PathBuf>,
+    /// Where to listen.
+    pub listen: SocketAddr,
+    /// The host key file.
+    pub host_key: Option<PathBuf>,
+    /// Only these keys may log in.
+    pub authorized_keys: Option<PathBuf>,
+    /// The limits, defaults overridden by the options given.
+    pub limits: Limits,
+    /// Language of the interface labels.
+    pub lang: Option<UiLang>,
+}
+
+/// Where `serve` listens unless told.
+pub const DEFAULT_LISTEN: SocketAddr =
+    SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 2222);
+
 /// What to do, once the command line is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Run the reader (or print, or check) with these settings.
     Run(Cli),
+    /// Serve the reader over SSH.
+    Serve(ServeCli),
     /// Print this help text.
     Help(String),
     /// Print the version.
@@ -106,6 +131,7 @@ impl Cli {
         match parse::parse(args)? {
             Parsed::Help(spec) => Ok(Command::Help(help::help(spec))),
             Parsed::Version => Ok(Command::Version),
+            Parsed::Run(m) if m.command.name == spec::SERVE.name => Ok(Command::Serve(serve(&m))),
             Parsed::Run(m) => Self::from_matches(&m).map(Command::Run),
         }
     }
@@ -126,11 +152,7 @@ impl Cli {
                 _ => ColorChoice::Auto,
             },
             ascii: m.flag("ascii"),
-            lang: match m.text("lang") {
-                Some("de") => Some(UiLang::De),
-                Some("en") => Some(UiLang::En),
-                _ => None,
-            },
+            lang: ui_lang(m),
             mouse: m.flag("mouse"),
         };
         if cli.check && cli.plain {
@@ -139,6 +161,54 @@ impl Cli {
             ));
         }
         Ok(cli)
+    }
+}
+
+/// `--lang`.
+fn ui_lang(m: &Matches) -> Option<UiLang> {
+    match m.text("lang") {
+        Some("de") => Some(UiLang::De),
+        Some("en") => Some(UiLang::En),
+        _ => None,
+    }
+}
+
+/// `serve`'s matches as its arguments.
+fn serve(m: &Matches) -> ServeCli {
+    let path = |long: &str| match m.value(long) {
+        Some(Given::Path(p)) => Some(PathBuf::from(p)),
+        _ => None,
+    };
+    let duration = |long: &str| match m.value(long) {
+        Some(Given::Duration(d)) => Some(*d),
+        _ => None,
+    };
+    let count = |long: &str| m.number(long).and_then(|n| usize::try_from(n).ok());
+    let defaults = Limits::default();
+    let limits = Limits {
+        max_sessions: count("max-sessions").unwrap_or(defaults.max_sessions),
+        max_per_ip: count("max-per-ip").unwrap_or(defaults.max_per_ip),
+        rate_per_ip: m
+            .number("rate-per-ip")
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(defaults.rate_per_ip),
+        max_unauthenticated: count("max-unauthenticated").unwrap_or(defaults.max_unauthenticated),
+        login: duration("login-timeout").unwrap_or(defaults.login),
+        no_session: duration("no-session-timeout").unwrap_or(defaults.no_session),
+        idle: duration("idle-timeout").unwrap_or(defaults.idle),
+        max_session: duration("max-session").unwrap_or(defaults.max_session),
+        ..defaults
+    };
+    ServeCli {
+        file: m.operands.first().map(PathBuf::from),
+        listen: match m.value("listen") {
+            Some(Given::Address(a)) => *a,
+            _ => DEFAULT_LISTEN,
+        },
+        host_key: path("host-key"),
+        authorized_keys: path("authorized-keys"),
+        limits,
+        lang: ui_lang(m),
     }
 }
 

@@ -2,6 +2,7 @@
 //! parses and dispatches here.
 
 pub mod read;
+pub mod serve;
 
 use crate::output::WriteFailed;
 

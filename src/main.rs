@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let out = Output { ascii: !env.utf8() };
     let code = match Cli::parse_from(std::env::args_os().skip(1)) {
         Ok(Command::Run(cli)) => commands::read::run(&cli, &env),
+        Ok(Command::Serve(cli)) => commands::serve::run(&cli, &env),
         Ok(Command::Help(text)) => printed(out.print(&text)),
         Ok(Command::Version) => {
             printed(out.print(&format!("briefing {}\n", env!("CARGO_PKG_VERSION"))))

@@ -24,6 +24,10 @@ pub enum Given {
     Pane(usize),
     /// A file or folder, as given.
     Path(OsString),
+    /// A socket address.
+    Address(std::net::SocketAddr),
+    /// A duration.
+    Duration(std::time::Duration),
 }
 
 /// What the command line said, before it is turned into typed arguments.
@@ -195,6 +199,22 @@ fn check(spec: &OptSpec, kind: ValueKind, raw: OsString) -> Result<Given, UsageE
     };
     match kind {
         ValueKind::File | ValueKind::Path => Ok(Given::Path(raw)),
+        ValueKind::Address => {
+            let s = text(raw)?;
+            s.trim().parse().map(Given::Address).map_err(|_| {
+                UsageError(format!(
+                    "--{} takes an address and port such as 127.0.0.1:2222 or [::]:2222, not '{}'",
+                    spec.long,
+                    fit(&s, 60, "…")
+                ))
+            })
+        }
+        ValueKind::Duration => {
+            let s = text(raw)?;
+            parse_duration(&s).map(Given::Duration).map_err(|e| {
+                UsageError(format!("--{}: {e}, not '{}'", spec.long, fit(&s, 60, "…")))
+            })
+        }
         ValueKind::Pane => pane(&text(raw)?).map(Given::Pane),
         ValueKind::Number { min, max } => {
             let s = text(raw)?;
@@ -230,6 +250,35 @@ fn check(spec: &OptSpec, kind: ValueKind, raw: OsString) -> Result<Given, UsageE
     }
 }
 
+/// Reads a duration: a number and a unit (`ms`, `s`, `m`, `h`; seconds
+/// without one), from 1 ms to 7 days.
+///
+/// # Errors
+/// What is wrong, in words.
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let n: u64 = number
+        .parse()
+        .map_err(|_| "a duration is a number and a unit: 90s, 15m, 2h".to_string())?;
+    let millis = match unit {
+        "ms" => Some(n),
+        "" | "s" => n.checked_mul(1000),
+        "m" | "min" => n.checked_mul(60_000),
+        "h" => n.checked_mul(3_600_000),
+        _ => return Err(format!("unknown unit '{unit}': use ms, s, m or h")),
+    };
+    match millis {
+        Some(ms) if (1..=7 * 24 * 3_600_000).contains(&ms) => {
+            Ok(std::time::Duration::from_millis(ms))
+        }
+        _ => Err("a duration is from 1ms to 7 days".to_string()),
+    }
+}
+
 /// "a, b or c".
 fn either(choices: &[&str]) -> String {
     match choices.split_last() {
@@ -258,4 +307,32 @@ fn pane(s: &str) -> Result<usize, UsageError> {
                 SECTION_NAMES.join(", ")
             ))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn durations_take_units() {
+        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        for bad in [
+            "",
+            "s",
+            "0",
+            "-1s",
+            "1d",
+            "99999999999999999999",
+            "8000h",
+            "1.5s",
+        ] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -21,6 +21,10 @@ pub enum ValueKind {
     File,
     /// A file or a folder.
     Path,
+    /// A socket address, `ADDR:PORT`.
+    Address,
+    /// A duration: `90s`, `15m`, `2h`.
+    Duration,
 }
 
 /// A positional argument.
@@ -166,8 +170,122 @@ pub const READ: CommandSpec = CommandSpec {
     ],
 };
 
+/// A number option of `serve`.
+const fn count(long: &'static str, min: u64, max: u64, help: &'static str) -> OptSpec {
+    OptSpec {
+        short: None,
+        long,
+        value: Some(ValueSpec {
+            name: "N",
+            kind: ValueKind::Number { min, max },
+        }),
+        help,
+    }
+}
+
+/// A duration option of `serve`.
+const fn duration(long: &'static str, help: &'static str) -> OptSpec {
+    OptSpec {
+        short: None,
+        long,
+        value: Some(ValueSpec {
+            name: "DUR",
+            kind: ValueKind::Duration,
+        }),
+        help,
+    }
+}
+
+/// `briefing serve [OPTIONS] [FILE]`.
+pub const SERVE: CommandSpec = CommandSpec {
+    name: "serve",
+    summary: "serve the reader over SSH",
+    operands: &[Operand {
+        name: "FILE",
+        help: "briefing TOML to serve (default: the bundled briefing)",
+        kind: ValueKind::File,
+        required: false,
+    }],
+    options: &[
+        OptSpec {
+            short: Some('l'),
+            long: "listen",
+            value: Some(ValueSpec {
+                name: "ADDR:PORT",
+                kind: ValueKind::Address,
+            }),
+            help: "where to listen (default: 127.0.0.1:2222; a public server says 0.0.0.0:2222)",
+        },
+        OptSpec {
+            short: None,
+            long: "host-key",
+            value: Some(ValueSpec {
+                name: "PATH",
+                kind: ValueKind::File,
+            }),
+            help: "Ed25519 host key, made there when missing, refused when others can read it\n\
+                   (default: $XDG_STATE_HOME/briefing/host_ed25519_key)",
+        },
+        OptSpec {
+            short: None,
+            long: "authorized-keys",
+            value: Some(ValueSpec {
+                name: "FILE",
+                kind: ValueKind::File,
+            }),
+            help: "only these public keys may read (default: anyone, without a password)",
+        },
+        count(
+            "max-sessions",
+            1,
+            100_000,
+            "connections at once (default: 256, 1 GiB at 4 MiB each)",
+        ),
+        count(
+            "max-per-ip",
+            1,
+            10_000,
+            "connections at once from one address (default: 4)",
+        ),
+        count(
+            "rate-per-ip",
+            1,
+            100_000,
+            "new connections a minute from one address (default: 10)",
+        ),
+        count(
+            "max-unauthenticated",
+            1,
+            100_000,
+            "connections not logged in yet (default: 64)",
+        ),
+        duration(
+            "login-timeout",
+            "from connecting to logged in (default: 10s)",
+        ),
+        duration(
+            "no-session-timeout",
+            "logged in without a reader (default: 10s)",
+        ),
+        duration(
+            "idle-timeout",
+            "without a keystroke, then a notice and close (default: 15m)",
+        ),
+        duration("max-session", "a session's longest length (default: 2h)"),
+        OptSpec {
+            short: None,
+            long: "lang",
+            value: Some(ValueSpec {
+                name: "LANG",
+                kind: ValueKind::Choice(&["de", "en"]),
+            }),
+            help: "language of the interface labels, de|en (default: the briefing's own)",
+        },
+    ],
+};
+
 /// Every command, the reader first.
-pub const COMMANDS: &[CommandSpec] = &[READ];
+pub const COMMANDS: &[CommandSpec] = &[READ, SERVE];
 
 /// The subcommand named `word`, if any.
 pub fn subcommand(word: &str) -> Option<&'static CommandSpec> {

@@ -38,6 +38,50 @@ pub enum Event {
     Failed(io::Error),
 }
 
+/// What a look for the next event found.
+#[derive(Debug)]
+pub enum Next {
+    /// An event.
+    Event(Event),
+    /// Nothing yet.
+    Empty,
+    /// Nothing more will come.
+    Gone,
+}
+
+/// Where the loop's events come from: a channel fed by the terminal's
+/// threads locally, a session's inbox when served.
+pub trait Source {
+    /// The next event, waiting as long as it takes.
+    fn wait(&mut self) -> Next;
+    /// The next event if one is there now.
+    fn ready(&mut self) -> Next;
+    /// The next event, waiting at most `timeout`.
+    fn wait_for(&mut self, timeout: Duration) -> Next;
+}
+
+impl Source for Receiver<Event> {
+    fn wait(&mut self) -> Next {
+        self.recv().map_or(Next::Gone, Next::Event)
+    }
+
+    fn ready(&mut self) -> Next {
+        match self.try_recv() {
+            Ok(event) => Next::Event(event),
+            Err(TryRecvError::Empty) => Next::Empty,
+            Err(TryRecvError::Disconnected) => Next::Gone,
+        }
+    }
+
+    fn wait_for(&mut self, timeout: Duration) -> Next {
+        match self.recv_timeout(timeout) {
+            Ok(event) => Next::Event(event),
+            Err(RecvTimeoutError::Timeout) => Next::Empty,
+            Err(RecvTimeoutError::Disconnected) => Next::Gone,
+        }
+    }
+}
+
 /// What the loop needs from its terminal besides bytes in and out.
 pub trait Host {
     /// The terminal's size now (within the cap of the drawn area).
@@ -104,7 +148,7 @@ pub fn spawn_reader(
 pub fn run<W: Write, H: Host>(
     app: &mut App,
     screen: &mut Screen<W>,
-    events: &Receiver<Event>,
+    events: &mut impl Source,
     host: &mut H,
     options: LoopOptions,
     after_first: impl FnOnce() -> io::Result<()>,
@@ -115,7 +159,7 @@ pub fn run<W: Write, H: Host>(
     draw(app, screen, &mut frame)?;
     after_first()?;
     loop {
-        let Ok(first) = events.recv() else {
+        let Next::Event(first) = events.wait() else {
             return Ok(());
         };
         // Everything already queued is handled before the next frame, so a
@@ -163,7 +207,7 @@ pub fn run<W: Write, H: Host>(
 /// closed or failed (the inputs before that are still applied).
 fn gather<H: Host>(
     first: Event,
-    events: &Receiver<Event>,
+    events: &mut impl Source,
     parser: &mut Parser,
     inputs: &mut Vec<Input>,
     mut resize: impl FnMut((u16, u16)),
@@ -178,19 +222,18 @@ fn gather<H: Host>(
             Event::Closed => return Some(Ok(())),
             Event::Failed(e) => return Some(Err(e)),
         }
-        event = match events.try_recv() {
-            Ok(next) => next,
-            Err(TryRecvError::Disconnected) => return Some(Ok(())),
-            Err(TryRecvError::Empty) if parser.has_pending() => match events.recv_timeout(ESC_WAIT)
-            {
-                Ok(next) => next,
-                Err(RecvTimeoutError::Timeout) => {
+        event = match events.ready() {
+            Next::Event(next) => next,
+            Next::Gone => return Some(Ok(())),
+            Next::Empty if parser.has_pending() => match events.wait_for(ESC_WAIT) {
+                Next::Event(next) => next,
+                Next::Empty => {
                     parser.flush(inputs);
                     return None;
                 }
-                Err(RecvTimeoutError::Disconnected) => return Some(Ok(())),
+                Next::Gone => return Some(Ok(())),
             },
-            Err(TryRecvError::Empty) => return None,
+            Next::Empty => return None,
         };
     }
 }
@@ -256,14 +299,14 @@ mod tests {
 
     #[test]
     fn end_of_input_ends_the_loop_cleanly_after_drawing() {
-        let (tx, rx) = mpsc::channel();
+        let (tx, mut rx) = mpsc::channel();
         let mut a = App::bundled(80, 24);
         let mut screen = Screen::new(Vec::new(), 80, 24);
         let started = std::cell::Cell::new(false);
         let result = run(
             &mut a,
             &mut screen,
-            &rx,
+            &mut rx,
             &mut Fixed,
             LoopOptions::default(),
             || {
@@ -280,13 +323,13 @@ mod tests {
 
     #[test]
     fn a_read_error_ends_the_loop_with_that_error() {
-        let (tx, rx) = mpsc::channel();
+        let (tx, mut rx) = mpsc::channel();
         let mut a = App::bundled(80, 24);
         let mut screen = Screen::new(Vec::new(), 80, 24);
         let result = run(
             &mut a,
             &mut screen,
-            &rx,
+            &mut rx,
             &mut Fixed,
             LoopOptions::default(),
             || spawn_reader(Broken(Some(b"j".to_vec())), tx),
@@ -299,14 +342,14 @@ mod tests {
 
     #[test]
     fn quit_ends_the_loop_before_the_input_does() {
-        let (tx, rx) = mpsc::channel();
+        let (tx, mut rx) = mpsc::channel();
         let mut a = App::bundled(80, 24);
         let mut screen = Screen::new(Vec::new(), 80, 24);
         tx.send(Event::Bytes(b"2q3".to_vec())).unwrap();
         let result = run(
             &mut a,
             &mut screen,
-            &rx,
+            &mut rx,
             &mut Fixed,
             LoopOptions::default(),
             || Ok(()),

@@ -41,7 +41,7 @@ impl Host for Tty {
 /// When the terminal cannot be set up, read or written.
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     install_panic_hook();
-    let (tx, rx) = mpsc::channel();
+    let (tx, mut rx) = mpsc::channel();
     let handlers = signals::install()?;
     let tty = std::fs::File::open("/dev/tty")?;
     // The app was made at the size asked once at start.
@@ -61,7 +61,7 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
         signals::watch(handlers, tx.clone())?;
         event_loop::spawn_reader(tty, tx)
     };
-    let result = event_loop::run(app, &mut screen, &rx, &mut Tty, options, start_threads);
+    let result = event_loop::run(app, &mut screen, &mut rx, &mut Tty, options, start_threads);
     session::restore();
     result
 }
