@@ -16,6 +16,7 @@ pub mod commands;
 pub mod content;
 pub mod dirs;
 pub mod doc;
+pub mod environ;
 pub mod geometry;
 pub mod input;
 pub mod keymap;

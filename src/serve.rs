@@ -269,6 +269,16 @@ async fn connection(
             Ok(())
         }
     };
+    conn.gone();
+    // A session that just sent its last words reports in a moment: wait for
+    // it (briefly), so the log says how it ended rather than "closed".
+    let settle = Instant::now() + Duration::from_millis(500);
+    while matches!(conn.info().phase, Phase::Running(_))
+        && Instant::now() < settle
+        && !conn.switch.killed()
+    {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     let end = conn.info().end.unwrap_or_else(|| ended_by(&result));
     // If a watchdog fired, the socket is dropped here, whatever it held.
     conn.switch.kill();

@@ -76,6 +76,14 @@ impl Conn {
         }
     }
 
+    /// The connection is gone: a reader still waiting for keys stops (its
+    /// own reason, if it has one, is kept).
+    pub fn gone(&self) {
+        if let Phase::Running(Some(inbox)) = &self.info().phase {
+            inbox.end(End::Closed);
+        }
+    }
+
     /// Ends it at once for `why`, without a goodbye.
     pub fn kill(&self, why: End) {
         self.info().end.get_or_insert(why);

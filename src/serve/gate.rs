@@ -13,8 +13,9 @@ use super::limits::Limits;
 /// Most addresses remembered for the rate limit; past this the oldest
 /// buckets are forgotten (a flood of addresses cannot grow the table).
 const MAX_BUCKETS: usize = 65_536;
-/// New connections one address may make at once before the rate applies.
-const BURST: f64 = 5.0;
+/// New connections one address may make at once before the rate applies:
+/// half a minute's worth, and at least this many.
+const MIN_BURST: f64 = 5.0;
 
 /// Why a connection was turned away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,19 +156,21 @@ fn take_token(
 ) -> bool {
     if buckets.len() >= MAX_BUCKETS && !buckets.contains_key(&address) {
         // Full buckets hold no information: forget those first.
-        let full = full_after(per_minute);
+        // Untouched for five minutes, a bucket is full at any rate >= 1.
+        let full = Duration::from_secs(300);
         buckets.retain(|_, b| now.saturating_duration_since(b.at) < full);
         if buckets.len() >= MAX_BUCKETS {
             buckets.clear();
         }
     }
     let rate = f64::from(per_minute) / 60.0;
+    let burst = (f64::from(per_minute) / 2.0).max(MIN_BURST);
     let bucket = buckets.entry(address).or_insert(Bucket {
-        tokens: BURST,
+        tokens: burst,
         at: now,
     });
     let elapsed = now.saturating_duration_since(bucket.at).as_secs_f64();
-    bucket.tokens = (bucket.tokens + elapsed * rate).min(BURST);
+    bucket.tokens = (bucket.tokens + elapsed * rate).min(burst);
     bucket.at = now;
     if bucket.tokens >= 1.0 {
         bucket.tokens -= 1.0;
@@ -175,11 +178,6 @@ fn take_token(
     } else {
         false
     }
-}
-
-/// How long an empty bucket takes to fill.
-fn full_after(per_minute: u32) -> Duration {
-    Duration::from_secs_f64(BURST * 60.0 / f64::from(per_minute.max(1)))
 }
 
 /// Addresses that belong to one client: an IPv6 /64 is one household.

@@ -18,10 +18,10 @@ use super::inbox::Inbox;
 use super::log::End;
 use super::session::{self, Reader};
 use crate::app::Options;
+use crate::environ::Env;
 use crate::labels::Lang;
 use crate::pane::PaneId;
 use crate::plain;
-use crate::settings::Env;
 
 /// Most environment variables taken from a client.
 const MAX_ENV: usize = 8;
@@ -127,7 +127,9 @@ impl Client {
         );
         let conn = Arc::clone(&self.conn);
         let done = move |end: End| {
-            if matches!(end, End::Stall | End::Flood | End::Error | End::Panic) {
+            // Nothing more can reach these clients: drop them. The others
+            // got their exit status and close the connection themselves.
+            if matches!(end, End::Stall | End::Flood | End::Error) {
                 conn.kill(end);
             } else {
                 conn.session_done(end);

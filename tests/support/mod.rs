@@ -1,5 +1,14 @@
 //! What the integration tests share: opening a reader, and checking that a
 //! frame is safe to send to a terminal.
 
+// Test code: a panic here is a failing test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 pub mod app;
 pub mod screen_safety;
+pub mod term;
