@@ -14,6 +14,7 @@ pub mod help;
 pub mod input;
 pub mod keymap;
 pub mod labels;
+pub mod library;
 pub mod plain;
 pub mod section;
 pub mod settings;
