@@ -11,13 +11,16 @@ use std::path::{Path, PathBuf};
 use super::codec::{Reader, Writer};
 use super::hash::ContentHash;
 use super::row::{RowProblem, load_bytes};
-use super::source_lines::{Segments, SourceLines};
+use super::source_lines::SourceLines;
 use crate::briefing::MAX_FILE_BYTES;
 use crate::doc::build_doc;
 use crate::labels::Lang;
 use crate::section::SectionId;
 use crate::symbols::Symbols;
 use crate::text::fold::{find_all, fold};
+
+/// A query's searcher, made once per search.
+pub use memchr::memmem::Finder;
 
 /// How the reader will show the briefing: the pane text (labels, quote
 /// marks) depends on it, so hits are found in the same text.
@@ -51,30 +54,34 @@ impl Presentation {
     }
 }
 
-/// One searchable block.
+/// One searchable block: where its text and folded text are in the
+/// index's buffers.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexedBlock {
-    /// Its pane.
-    pub section: SectionId,
-    /// Its index in the pane's doc.
-    pub block: usize,
-    /// Where its parts stand in the file: (byte offset in `text`, first
-    /// and last line); empty when unknown.
-    pub lines: Segments,
-    /// The text, as the pane holds it.
-    pub text: String,
-    /// The text folded for search; `None` when the text is ASCII (folding
-    /// is then lower-casing, done on the fly).
-    pub folded: Option<String>,
+struct BlockMeta {
+    section: SectionId,
+    block: usize,
+    text: Range<usize>,
+    folded: Range<usize>,
+    /// Its entries in `segments`.
+    segments: Range<usize>,
 }
 
-/// A briefing's searchable text.
+/// A briefing's searchable text: every searchable block's text and folded
+/// text, each in one buffer, so that a search is one scan of the folded
+/// buffer and a file without a hit costs no more.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileIndex {
-    /// Its title.
+    /// The briefing's title.
     pub title: String,
-    /// The searchable blocks, in reading order.
-    pub blocks: Vec<IndexedBlock>,
+    /// Every block's folded text, each followed by a NUL (which no query
+    /// holds, so no hit spans two blocks).
+    folded: String,
+    /// Every block's text, one after the other.
+    texts: String,
+    blocks: Vec<BlockMeta>,
+    /// Where the parts of each block stand in the file: (offset in the
+    /// block's text, first and last line).
+    segments: Vec<(usize, (u32, u32))>,
 }
 
 /// One hit inside a briefing.
@@ -111,56 +118,74 @@ impl FileIndex {
             .labels();
         let symbols = presentation.symbols();
         let marks = (symbols.quote_open, symbols.quote_close);
-        let mut blocks = Vec::new();
+        let mut index = Self {
+            title: briefing.title.clone(),
+            ..Self::default()
+        };
         for section in SectionId::ALL {
             let doc = build_doc(&briefing, labels, &symbols, section);
-            for (block, b) in doc.blocks.into_iter().enumerate() {
+            for (block, b) in doc.blocks.iter().enumerate() {
                 if !b.searchable || b.text.is_empty() {
                     continue;
                 }
-                let folded = (!b.text.is_ascii()).then(|| fold(&b.text));
-                blocks.push(IndexedBlock {
+                let text = index.texts.len()..index.texts.len() + b.text.len();
+                index.texts.push_str(&b.text);
+                let start = index.folded.len();
+                index.folded.push_str(&fold(&b.text));
+                let folded = start..index.folded.len();
+                index.folded.push('\0');
+                let seg_start = index.segments.len();
+                index.segments.extend(lines.of_block(&b.text, marks));
+                index.blocks.push(BlockMeta {
                     section,
                     block,
-                    lines: lines.of_block(&b.text, marks),
-                    text: b.text,
+                    text,
                     folded,
+                    segments: seg_start..index.segments.len(),
                 });
             }
         }
-        Ok(Self {
-            title: briefing.title,
-            blocks,
-        })
+        Ok(index)
     }
 
-    /// Counts every hit of `query` (folded) and details the first `max`.
+    /// Counts every hit of `query` (folded, no control characters) and
+    /// details the first `max`, in the reader's order.
     pub fn find(&self, query: &str, max: usize) -> (usize, Vec<BlockHit>) {
+        if query.is_empty() || query.contains('\0') {
+            return (0, Vec::new());
+        }
+        self.find_with(&Finder::new(query), query, max)
+    }
+
+    /// [`Self::find`] with the query's searcher made once for all files.
+    pub fn find_with(
+        &self,
+        finder: &Finder<'_>,
+        query: &str,
+        max: usize,
+    ) -> (usize, Vec<BlockHit>) {
         let mut count = 0;
         let mut hits = Vec::new();
-        if query.is_empty() {
-            return (0, hits);
-        }
-        for b in &self.blocks {
-            let n = match &b.folded {
-                Some(f) => f.matches(query).count(),
-                // ASCII text folds to its lower case: no non-ASCII query
-                // can be in it.
-                None if query.is_ascii() => b.text.to_ascii_lowercase().matches(query).count(),
-                None => 0,
-            };
+        let mut matches = finder.find_iter(self.folded.as_bytes()).peekable();
+        for meta in &self.blocks {
+            let mut n = 0;
+            while matches.next_if(|&m| m < meta.folded.end).is_some() {
+                n += 1;
+            }
             if n == 0 {
                 continue;
             }
             if hits.len() < max {
+                let text = self.texts.get(meta.text.clone()).unwrap_or_default();
+                let segments = self.segments.get(meta.segments.clone()).unwrap_or_default();
                 let room = max - hits.len();
-                for (k, range) in find_all(&b.text, query).into_iter().take(room).enumerate() {
-                    let (snippet, snippet_hit) = snippet(&b.text, &range);
+                for (k, range) in find_all(text, query).into_iter().take(room).enumerate() {
+                    let (snippet, snippet_hit) = snippet(text, &range);
                     hits.push(BlockHit {
                         ordinal: count + k,
-                        section: b.section,
-                        block: b.block,
-                        line: line_of(b, &range),
+                        section: meta.section,
+                        block: meta.block,
+                        line: line_of(text, segments, &range),
                         range,
                         snippet,
                         snippet_hit,
@@ -171,17 +196,26 @@ impl FileIndex {
         }
         (count, hits)
     }
+
+    /// Number of searchable blocks.
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
 }
 
 /// The line of a hit (0 when unknown): the first line of the part of the
 /// block it is in, plus the line breaks before it within that part's lines.
-fn line_of(b: &IndexedBlock, range: &Range<usize>) -> u32 {
-    let i = b.lines.partition_point(|(at, _)| *at <= range.start);
-    let Some(&(at, (first, last))) = b.lines.get(i.saturating_sub(1)) else {
+fn line_of(text: &str, segments: &[(usize, (u32, u32))], range: &Range<usize>) -> u32 {
+    let i = segments.partition_point(|(at, _)| *at <= range.start);
+    let Some(&(at, (first, last))) = segments.get(i.saturating_sub(1)) else {
         return 0;
     };
-    let before = b
-        .text
+    let before = text
         .get(at.min(range.start)..range.start)
         .unwrap_or_default();
     let breaks = u32::try_from(before.matches('\n').count()).unwrap_or(u32::MAX);
@@ -245,31 +279,56 @@ fn header(w: &mut Writer) {
     w.str(env!("CARGO_PKG_VERSION"));
 }
 
-/// The index as bytes.
+/// The index as bytes: header, title, the folded buffer, then the rest
+/// (so that a search can stop after the folded buffer when it holds no hit).
 pub fn encode(index: &FileIndex) -> Vec<u8> {
     let mut w = Writer::default();
     header(&mut w);
     w.str(&index.title);
+    w.str(&index.folded);
+    w.str(&index.texts);
     w.len(index.blocks.len());
     for b in &index.blocks {
         w.len(b.section.index());
         w.len(b.block);
-        w.len(b.lines.len());
-        for &(at, (first, last)) in &b.lines {
-            w.len(at);
-            w.u32(first);
-            w.u32(last);
-        }
-        w.str(&b.text);
-        match &b.folded {
-            Some(f) => {
-                w.u32(1);
-                w.str(f);
-            }
-            None => w.u32(0),
+        for r in [&b.text, &b.folded, &b.segments] {
+            w.len(r.start);
+            w.len(r.end);
         }
     }
+    w.len(index.segments.len());
+    for &(at, (first, last)) in &index.segments {
+        w.len(at);
+        w.u32(first);
+        w.u32(last);
+    }
     w.bytes
+}
+
+/// Largest buffer read from an index.
+const MAX_BUFFER: usize = 32 * 1024 * 1024;
+
+/// What a cached index says about a query.
+#[derive(Debug)]
+pub enum Lookup {
+    /// The index was sound and holds no hit (nothing else was decoded).
+    NoHit,
+    /// The index, which holds at least one hit.
+    Index(FileIndex),
+}
+
+/// Searches the bytes of a cached index: only the folded buffer is looked
+/// at unless it holds a hit. `None` if the bytes are not a sound index.
+pub fn lookup(bytes: &[u8], finder: &Finder<'_>) -> Option<Lookup> {
+    let mut expected = Writer::default();
+    header(&mut expected);
+    let mut r = Reader::new(bytes.strip_prefix(expected.bytes.as_slice())?);
+    r.bytes(MAX_BUFFER)?;
+    let folded = r.bytes(MAX_BUFFER)?;
+    if finder.find(folded).is_none() {
+        return Some(Lookup::NoHit);
+    }
+    decode(bytes).map(Lookup::Index)
 }
 
 /// An index from bytes; `None` if anything is off.
@@ -277,42 +336,51 @@ pub fn decode(bytes: &[u8]) -> Option<FileIndex> {
     let mut expected = Writer::default();
     header(&mut expected);
     let mut r = Reader::new(bytes.strip_prefix(expected.bytes.as_slice())?);
-    let max = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
-    let title = r.str(max)?.to_string();
+    let title = r.str(MAX_BUFFER)?.to_string();
+    let folded = r.str(MAX_BUFFER)?.to_string();
+    let texts = r.str(MAX_BUFFER)?.to_string();
     let count = r.len(MAX_BLOCKS)?;
     let mut blocks = Vec::with_capacity(count.min(4096));
     for _ in 0..count {
         let section = SectionId::ALL.get(r.len(5)?).copied()?;
         let block = r.len(usize::MAX)?;
-        let parts = r.len(MAX_BLOCKS)?;
-        let mut lines = Vec::with_capacity(parts.min(64));
-        for _ in 0..parts {
-            lines.push((r.len(usize::MAX)?, (r.u32()?, r.u32()?)));
-        }
-        let text = r.str(max)?.to_string();
-        let folded = match r.u32()? {
-            0 if text.is_ascii() => None,
-            1 => Some(r.str(max.saturating_mul(3))?.to_string()),
-            _ => return None,
-        };
-        blocks.push(IndexedBlock {
+        let mut range = || Some(r.len(usize::MAX)?..r.len(usize::MAX)?);
+        let (text, folded_range, segments) = (range()?, range()?, range()?);
+        // Every range must cut its buffer at character boundaries.
+        texts.get(text.clone())?;
+        folded.get(folded_range.clone())?;
+        blocks.push(BlockMeta {
             section,
             block,
-            lines,
             text,
-            folded,
+            folded: folded_range,
+            segments,
         });
     }
-    r.is_empty().then_some(FileIndex { title, blocks })
+    let n = r.len(MAX_BLOCKS)?;
+    let mut segments = Vec::with_capacity(n.min(4096));
+    for _ in 0..n {
+        segments.push((r.len(usize::MAX)?, (r.u32()?, r.u32()?)));
+    }
+    let sound = blocks
+        .iter()
+        .all(|b| b.segments.start <= b.segments.end && b.segments.end <= segments.len());
+    (sound && r.is_empty()).then_some(FileIndex {
+        title,
+        folded,
+        texts,
+        blocks,
+        segments,
+    })
 }
 
-/// Reads a cached index; `None` if missing or not sound.
-pub fn read(file: &Path) -> Option<FileIndex> {
+/// Reads a cached index's bytes; `None` if missing or too large.
+pub fn read(file: &Path) -> Option<Vec<u8>> {
     let meta = fs::metadata(file).ok()?;
     if !meta.is_file() || meta.len() > MAX_INDEX_FILE {
         return None;
     }
-    decode(&fs::read(file).ok()?)
+    fs::read(file).ok()
 }
 
 /// Writes an index (temporary file, then rename); failures are quiet.

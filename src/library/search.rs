@@ -12,7 +12,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::hash::ContentHash;
-use super::index::{self, BlockHit, FileIndex, Presentation};
+use super::index::{self, BlockHit, FileIndex, Finder, Lookup, Presentation};
 use super::loader::default_threads;
 use super::row::{Row, read_bytes};
 use crate::text::fold::fold;
@@ -222,16 +222,20 @@ fn search_all(
     tally: &mut Tally,
 ) {
     let next = AtomicUsize::new(0);
+    let finder = Finder::new(query);
     let (out_tx, out_rx) = mpsc::channel::<Outcome>();
     let total = files.len();
     thread::scope(|s| {
         for _ in 0..options.threads.clamp(1, total) {
-            let (next, out_tx) = (&next, out_tx.clone());
+            let (next, finder, out_tx) = (&next, &finder, out_tx.clone());
             s.spawn(move || {
                 while !cancel.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    if out_tx.send(search_one(i, file, query, options)).is_err() {
+                    if out_tx
+                        .send(search_one(i, file, query, finder, options))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -295,47 +299,58 @@ fn take(
     }
 }
 
-fn search_one(order: usize, file: &SearchFile, query: &str, options: &SearchOptions) -> Outcome {
-    let Some((hash, index)) = file_index(file, options) else {
-        return Outcome::Failed;
+fn search_one(
+    order: usize,
+    file: &SearchFile,
+    query: &str,
+    finder: &Finder<'_>,
+    options: &SearchOptions,
+) -> Outcome {
+    let found = |hash: ContentHash, index: &FileIndex| {
+        let (count, hits) = index.find_with(finder, query, options.max_hits_per_briefing);
+        if count == 0 {
+            return Outcome::Nothing;
+        }
+        Outcome::Hits(BriefingHits {
+            order,
+            path: file.path.clone(),
+            shown: file.shown.clone(),
+            hash,
+            title: index.title.clone(),
+            count,
+            hits,
+        })
     };
-    let (count, hits) = index.find(query, options.max_hits_per_briefing);
-    if count == 0 {
-        return Outcome::Nothing;
-    }
-    Outcome::Hits(BriefingHits {
-        order,
-        path: file.path.clone(),
-        shown: file.shown.clone(),
-        hash,
-        title: index.title,
-        count,
-        hits,
-    })
-}
-
-/// The file's index: from the cache when its hash is known and cached,
-/// else built from the file (and cached under the hash of what was read).
-fn file_index(file: &SearchFile, options: &SearchOptions) -> Option<(ContentHash, FileIndex)> {
     let cached = |hash: &ContentHash| {
         let dir = options.cache_dir.as_deref()?;
-        index::read(&index::index_file(dir, hash, options.presentation))
+        let bytes = index::read(&index::index_file(dir, hash, options.presentation))?;
+        index::lookup(&bytes, finder)
+    };
+    let from_cache = |hash: ContentHash, lookup: Lookup| match lookup {
+        Lookup::NoHit => Outcome::Nothing,
+        Lookup::Index(index) => found(hash, &index),
     };
     if let Some(hash) = file.hash
-        && let Some(found) = cached(&hash)
+        && let Some(lookup) = cached(&hash)
     {
-        return Some((hash, found));
+        return from_cache(hash, lookup);
     }
-    let bytes = read_bytes(&file.path).ok()?;
+    // Not indexed yet, or changed since the row was made: index what is
+    // there now, under the hash of what was read.
+    let Ok(bytes) = read_bytes(&file.path) else {
+        return Outcome::Failed;
+    };
     let hash = ContentHash::of(&bytes);
     if Some(hash) != file.hash
-        && let Some(found) = cached(&hash)
+        && let Some(lookup) = cached(&hash)
     {
-        return Some((hash, found));
+        return from_cache(hash, lookup);
     }
-    let built = FileIndex::build(&bytes, &file.shown, options.presentation).ok()?;
+    let Ok(built) = FileIndex::build(&bytes, &file.shown, options.presentation) else {
+        return Outcome::Failed;
+    };
     if let Some(dir) = &options.cache_dir {
         index::write(&index::index_file(dir, &hash, options.presentation), &built);
     }
-    Some((hash, built))
+    found(hash, &built)
 }

@@ -18,6 +18,8 @@ use crate::briefing::sanitize::sanitize;
 /// Values shorter than this are not used to place composite blocks (ids,
 /// kinds and language tags would match anywhere).
 const MIN_PART_BYTES: usize = 4;
+/// Values longer than this are paragraphs, never part of a composite block.
+const MAX_PART_BYTES: usize = 400;
 /// Most string values kept from one file.
 const MAX_VALUES: usize = 200_000;
 
@@ -33,9 +35,10 @@ pub type Segments = Vec<(usize, Lines)>;
 pub struct SourceLines {
     /// Value → every place it stands, in file order.
     places: HashMap<String, Vec<Lines>>,
-    /// The distinct values long enough to place composite blocks, longest
-    /// first.
-    parts: Vec<String>,
+    /// The distinct values that can be part of a composite block (neither
+    /// so short they match anywhere nor as long as a paragraph), by their
+    /// first bytes, longest first.
+    by_prefix: HashMap<[u8; MIN_PART_BYTES], Vec<String>>,
 }
 
 impl SourceLines {
@@ -72,14 +75,20 @@ impl SourceLines {
                 .or_default()
                 .push((first, last));
         }
-        out.parts = out
-            .places
-            .keys()
-            .filter(|v| v.len() >= MIN_PART_BYTES)
-            .cloned()
-            .collect();
-        out.parts
-            .sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        let mut by_prefix: HashMap<[u8; MIN_PART_BYTES], Vec<String>> = HashMap::new();
+        for v in out.places.keys().filter(|v| v.len() <= MAX_PART_BYTES) {
+            if let Some(Ok(key)) = v
+                .as_bytes()
+                .get(..MIN_PART_BYTES)
+                .map(<[u8; MIN_PART_BYTES]>::try_from)
+            {
+                by_prefix.entry(key).or_default().push(v.clone());
+            }
+        }
+        for list in by_prefix.values_mut() {
+            list.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        }
+        out.by_prefix = by_prefix;
         out
     }
 
@@ -100,21 +109,29 @@ impl SourceLines {
         self.composite(text)
     }
 
-    /// A block made of several values: each part claims where it stands,
-    /// longest first; a value found in several places takes the one nearest
-    /// to the parts found in one place only.
+    /// A block made of several values: each part claims where it stands
+    /// (leftmost, longest); a value found in several places takes the one
+    /// nearest to the parts found in one place only.
     fn composite(&self, text: &str) -> Segments {
-        let mut claimed: Vec<(std::ops::Range<usize>, &[Lines])> = Vec::new();
-        for part in self.parts.iter().filter(|p| p.len() <= text.len()) {
-            for (at, _) in text.match_indices(part.as_str()) {
-                let range = at..at + part.len();
-                if claimed
-                    .iter()
-                    .all(|(r, _)| r.end <= range.start || range.end <= r.start)
-                    && let Some(places) = self.places.get(part)
-                {
-                    claimed.push((range, places));
+        let bytes = text.as_bytes();
+        let mut claimed: Vec<(usize, &[Lines])> = Vec::new();
+        let mut i = 0;
+        while let Some(key) = bytes.get(i..i + MIN_PART_BYTES) {
+            let hit = key
+                .try_into()
+                .ok()
+                .and_then(|k: [u8; MIN_PART_BYTES]| self.by_prefix.get(&k))
+                .and_then(|candidates| {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    candidates.iter().find(|v| rest.starts_with(v.as_bytes()))
+                })
+                .and_then(|v| Some((v.len(), self.places.get(v)?.as_slice())));
+            match hit {
+                Some((len, places)) if text.is_char_boundary(i) => {
+                    claimed.push((i, places));
+                    i += len;
                 }
+                _ => i += 1,
             }
         }
         let anchor = claimed
@@ -122,18 +139,16 @@ impl SourceLines {
             .filter(|(_, p)| p.len() == 1)
             .filter_map(|(_, p)| p.first().map(|l| l.0))
             .min();
-        let mut segments: Segments = claimed
+        claimed
             .iter()
-            .filter_map(|(r, places)| {
+            .filter_map(|(at, places)| {
                 let pick = match anchor {
                     Some(a) => places.iter().min_by_key(|l| l.0.abs_diff(a)),
                     None => places.first(),
                 };
-                pick.map(|&l| (r.start, l))
+                pick.map(|&l| (*at, l))
             })
-            .collect();
-        segments.sort_unstable();
-        segments
+            .collect()
     }
 }
 
