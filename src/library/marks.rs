@@ -157,6 +157,24 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_file_is_read_only_in_its_newest_part() {
+        let dir = temp("huge");
+        fs::create_dir_all(&dir).unwrap();
+        let (old, new) = (ContentHash::of(b"old"), ContentHash::of(b"new"));
+        let mut text = format!("{old}\n");
+        let filler = format!("{}\n", "j".repeat(99));
+        while (text.len() as u64) < MAX_READ + 1000 {
+            text.push_str(&filler);
+        }
+        text.push_str(&new.to_string());
+        text.push('\n');
+        fs::write(dir.join(FILE_NAME), text).unwrap();
+        let marks = ReadMarks::open(&dir);
+        assert!(marks.is_read(&new) && !marks.is_read(&old));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn in_memory_marks_write_nothing_and_unwritable_places_are_quiet() {
         let mut mem = ReadMarks::in_memory();
         mem.mark_read(ContentHash::of(b"a"));
