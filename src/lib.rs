@@ -22,6 +22,7 @@ pub mod input;
 pub mod keymap;
 pub mod keys;
 pub mod labels;
+pub mod library;
 pub mod output;
 pub mod pane;
 pub mod plain;

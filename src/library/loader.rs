@@ -1,0 +1,238 @@
+//! Loading a library in the background: walk, cache, then the remaining
+//! files on worker threads, with rows sent in batches the screen polls.
+//!
+//! Cached rows come first, in one batch; files not in the cache follow,
+//! newest first (the list's default order fills from the top), each batch
+//! with how many of how many are done. Dropping the [`Loader`] cancels it.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::cache;
+use super::clean;
+use super::row::Row;
+use super::scan::{Found, ScanLimits, scan};
+
+/// How to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The cache folder (`Dirs::cache`); `None` loads without a cache.
+    pub cache_dir: Option<PathBuf>,
+    /// Worker threads for files not in the cache.
+    pub threads: usize,
+    /// Limits of the walk.
+    pub limits: ScanLimits,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            cache_dir: None,
+            threads: default_threads(),
+            limits: ScanLimits::default(),
+        }
+    }
+}
+
+/// One worker per core, at most four.
+pub fn default_threads() -> usize {
+    thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4))
+}
+
+/// What the loader tells the screen, in this order: `Scanned`, any number
+/// of `Rows`, then `Done`; or `Failed` alone.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadEvent {
+    /// The folder was walked.
+    Scanned {
+        /// Briefing files found.
+        total: usize,
+        /// How many of them the cache holds.
+        cached: usize,
+        /// The file limit left files out.
+        too_many_files: bool,
+        /// The depth limit left folders out.
+        too_deep: bool,
+    },
+    /// More rows.
+    Rows {
+        /// The rows, in no particular order.
+        rows: Vec<Row>,
+        /// Rows sent so far, these included.
+        done: usize,
+        /// Rows there will be.
+        total: usize,
+    },
+    /// Every row was sent (or the load was cancelled).
+    Done {
+        /// Whether the cache file was written.
+        cache_written: bool,
+    },
+    /// The folder could not be read; one line, sanitised.
+    Failed(String),
+}
+
+/// A load running on background threads.
+#[derive(Debug)]
+pub struct Loader {
+    events: mpsc::Receiver<LoadEvent>,
+    cancel: Arc<AtomicBool>,
+}
+
+/// Shortest time between two batches after the first.
+const BATCH_INTERVAL: Duration = Duration::from_millis(15);
+
+impl Loader {
+    /// Starts loading the library at `dir`.
+    pub fn start(dir: &Path, options: LoadOptions) -> Self {
+        let (tx, events) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        let dir = dir.to_path_buf();
+        let spawned = thread::Builder::new()
+            .name("library-load".into())
+            .spawn(move || run(&dir, &options, &flag, &tx));
+        let loader = Self { events, cancel };
+        if spawned.is_err() {
+            // No thread: the channel is closed and reads as finished.
+            loader.cancel();
+        }
+        loader
+    }
+
+    /// The next event, if one is waiting.
+    pub fn try_recv(&self) -> Option<LoadEvent> {
+        self.events.try_recv().ok()
+    }
+
+    /// The next event, waiting at most `timeout`.
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<LoadEvent> {
+        self.events.recv_timeout(timeout).ok()
+    }
+
+    /// The next event, waiting for it; `None` once the loader has ended.
+    pub fn recv(&self) -> Option<LoadEvent> {
+        self.events.recv().ok()
+    }
+
+    /// Stops the work soon; events already sent stay readable.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Drop for Loader {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+fn run(dir: &Path, options: &LoadOptions, cancel: &AtomicBool, tx: &mpsc::Sender<LoadEvent>) {
+    let scanned = match scan(dir, options.limits) {
+        Ok(s) => s,
+        Err(e) => {
+            let message = format!("{}: cannot read the folder: {e}", clean::path(dir));
+            let _ = tx.send(LoadEvent::Failed(clean::one_line(&message, 1000)));
+            return;
+        }
+    };
+    let cache_file = options
+        .cache_dir
+        .as_deref()
+        .map(|c| cache::cache_file(c, dir));
+    let mut cached = cache_file.as_deref().map(cache::read).unwrap_or_default();
+    let total = scanned.files.len();
+    let mut rows = Vec::with_capacity(total);
+    let mut misses = Vec::new();
+    for found in scanned.files {
+        match cached.take(&found) {
+            Some(row) => rows.push(row),
+            None => misses.push(found),
+        }
+    }
+    let stale = !cached.is_empty();
+    let _ = tx.send(LoadEvent::Scanned {
+        total,
+        cached: rows.len(),
+        too_many_files: scanned.too_many_files,
+        too_deep: scanned.too_deep,
+    });
+    if !rows.is_empty() {
+        let _ = tx.send(LoadEvent::Rows {
+            rows: rows.clone(),
+            done: rows.len(),
+            total,
+        });
+    }
+    let loaded = misses.len();
+    misses.sort_by_key(|f| std::cmp::Reverse(f.modified));
+    load_misses(dir, misses, options.threads, cancel, tx, &mut rows, total);
+    let cache_written = match &cache_file {
+        Some(file) if loaded > 0 || stale => cache::write(file, &rows),
+        _ => false,
+    };
+    let _ = tx.send(LoadEvent::Done { cache_written });
+}
+
+/// Loads `misses` on worker threads, forwarding rows in batches and keeping
+/// a copy of each in `rows` for the cache.
+fn load_misses(
+    dir: &Path,
+    misses: Vec<Found>,
+    threads: usize,
+    cancel: &AtomicBool,
+    tx: &mpsc::Sender<LoadEvent>,
+    rows: &mut Vec<Row>,
+    total: usize,
+) {
+    if misses.is_empty() {
+        return;
+    }
+    let misses = Arc::new(misses);
+    let next = Arc::new(AtomicUsize::new(0));
+    let (row_tx, row_rx) = mpsc::channel::<Row>();
+    thread::scope(|s| {
+        for _ in 0..threads.clamp(1, misses.len()) {
+            let (misses, next, row_tx) = (Arc::clone(&misses), Arc::clone(&next), row_tx.clone());
+            s.spawn(move || {
+                while !cancel.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(found) = misses.get(i) else { break };
+                    if row_tx.send(Row::load(dir, found)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(row_tx);
+        let mut batch = Vec::new();
+        let mut last = None::<Instant>;
+        loop {
+            let received = row_rx.recv_timeout(BATCH_INTERVAL);
+            let closed = matches!(received, Err(mpsc::RecvTimeoutError::Disconnected));
+            if let Ok(row) = received {
+                batch.push(row);
+                batch.extend(row_rx.try_iter());
+            }
+            let due = last.is_none_or(|t| t.elapsed() >= BATCH_INTERVAL);
+            if !batch.is_empty() && (due || closed) {
+                rows.extend(batch.iter().cloned());
+                let event = LoadEvent::Rows {
+                    rows: std::mem::take(&mut batch),
+                    done: rows.len(),
+                    total,
+                };
+                if tx.send(event).is_err() {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+                last = Some(Instant::now());
+            }
+            if closed {
+                break;
+            }
+        }
+    });
+}
