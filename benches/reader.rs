@@ -38,7 +38,11 @@ fn load(copies: usize) -> Briefing {
 
 fn app(b: Briefing, pane: PaneId, w: u16, h: u16) -> App {
     let content = Content::new(Arc::new(b), Lang::De, false);
-    let options = Options { pane, colour: true };
+    let options = Options {
+        pane,
+        colour: true,
+        hosted: false,
+    };
     App::new(Arc::new(content), options, w, h)
 }
 

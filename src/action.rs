@@ -62,6 +62,18 @@ pub enum Action {
     Wheel(i16),
     /// Mouse click at a column and row.
     Click(u16, u16),
+    /// Open the selected briefing (library).
+    Open,
+    /// Open the filter prompt (library).
+    Filter,
+    /// Open the full-text search prompt (library).
+    FullText,
+    /// Sort by date or by title (library).
+    Sort,
+    /// Show unread briefings only, or all (library).
+    UnreadOnly,
+    /// Back to the library from the reader.
+    Library,
 }
 
 /// What the keyboard currently drives.

@@ -21,6 +21,7 @@ use crate::briefing::Briefing;
 use crate::content::Content;
 use crate::doc::{Anchor, Anchors, Doc, Layout};
 use crate::geometry::Geometry;
+use crate::keymap::Screen;
 use crate::labels::{Labels, Lang};
 use crate::pane::{PaneId, PerPane};
 use crate::scroll::Scroll;
@@ -35,6 +36,8 @@ pub struct Options {
     pub pane: PaneId,
     /// Draw with colour.
     pub colour: bool,
+    /// Opened from a library, which it can go back to.
+    pub hosted: bool,
 }
 
 impl Default for Options {
@@ -42,6 +45,7 @@ impl Default for Options {
         Self {
             pane: PaneId::Overview,
             colour: false,
+            hosted: false,
         }
     }
 }
@@ -84,6 +88,7 @@ pub struct Help {
 /// the rest belongs to this reader alone.
 pub struct App {
     pub(crate) content: Arc<Content>,
+    pub(crate) screen: Screen,
     pub(crate) theme: Theme,
     pub(crate) geometry: Geometry,
     pub(crate) pane: PaneId,
@@ -104,6 +109,11 @@ impl App {
     pub fn new(content: Arc<Content>, options: Options, width: u16, height: u16) -> Self {
         let mut app = Self {
             content,
+            screen: if options.hosted {
+                Screen::Hosted
+            } else {
+                Screen::Reader
+            },
             theme: Theme::new(options.colour),
             geometry: Geometry::new(width, height),
             pane: options.pane,
@@ -138,6 +148,12 @@ impl App {
         } else {
             Mode::Normal
         }
+    }
+
+    /// Whose keys it takes: the reader's, or those of a reader opened from a
+    /// library.
+    pub fn screen(&self) -> Screen {
+        self.screen
     }
 
     /// The pane shown.

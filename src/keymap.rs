@@ -1,5 +1,7 @@
-//! The one key table: it dispatches keys, and the status hints and the help
-//! overlay are generated from it, so they cannot disagree.
+//! The one key table: it dispatches keys on every screen (the reader, the
+//! reader opened from a library, the library's list and its search
+//! results), and the status hints and the help overlay are generated from
+//! it, so they cannot disagree.
 
 use crate::action::{Action, Mode};
 use crate::keys::Key;
@@ -24,9 +26,38 @@ impl Both {
     }
 }
 
+/// A screen with keys of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    /// The reader, alone.
+    Reader,
+    /// The reader opened from a library: the reader's keys and the way back.
+    Hosted,
+    /// The library's list of briefings.
+    Library,
+    /// The library's full-text search results.
+    Results,
+}
+
+impl Screen {
+    /// Every screen.
+    pub const ALL: [Screen; 4] = [Self::Reader, Self::Hosted, Self::Library, Self::Results];
+}
+
+/// The reader's screens.
+const READER: &[Screen] = &[Screen::Reader, Screen::Hosted];
+/// The library's screens.
+const LISTS: &[Screen] = &[Screen::Library, Screen::Results];
+/// Everywhere.
+const ALL: &[Screen] = &Screen::ALL;
+/// Where `u` is half a page up (in the library it shows unread only).
+const READER_AND_RESULTS: &[Screen] = &[Screen::Reader, Screen::Hosted, Screen::Results];
+
 /// One row of the key table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
+    /// The screens it works on.
+    pub screens: &'static [Screen],
     /// The keys, first one shown in hints.
     pub keys: &'static [Key],
     /// What they do. For `GoTo`, the key's position in `keys` is the pane.
@@ -43,9 +74,10 @@ const fn both(de: &'static str, en: &'static str) -> Both {
     Both { de, en }
 }
 
-/// Every key of the reader in normal mode.
+/// Every key of every screen in normal mode.
 pub static BINDINGS: &[Binding] = &[
     Binding {
+        screens: READER,
         keys: &[
             Key::Char('1'),
             Key::Char('2'),
@@ -60,6 +92,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Abschnitte", "sections")),
     },
     Binding {
+        screens: READER,
         keys: &[Key::Tab, Key::Char('l'), Key::Right, Key::Char(']')],
         action: Action::NextSection,
         keys_label: None,
@@ -67,6 +100,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: READER,
         keys: &[Key::BackTab, Key::Char('h'), Key::Left, Key::Char('[')],
         action: Action::PrevSection,
         keys_label: None,
@@ -74,6 +108,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Char('j'), Key::Down],
         action: Action::Down,
         keys_label: None,
@@ -81,6 +116,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Char('k'), Key::Up],
         action: Action::Up,
         keys_label: None,
@@ -91,6 +127,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[
             Key::Char(' '),
             Key::Char('f'),
@@ -103,6 +140,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Char('b'), Key::PageUp, Key::Ctrl('b')],
         action: Action::PageUp,
         keys_label: None,
@@ -110,6 +148,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Char('d'), Key::Ctrl('d')],
         action: Action::HalfDown,
         keys_label: None,
@@ -117,6 +156,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: READER_AND_RESULTS,
         keys: &[Key::Char('u'), Key::Ctrl('u')],
         action: Action::HalfUp,
         keys_label: None,
@@ -124,6 +164,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Char('g'), Key::Home],
         action: Action::Top,
         keys_label: None,
@@ -131,6 +172,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Char('G'), Key::End],
         action: Action::Bottom,
         keys_label: None,
@@ -138,6 +180,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: READER,
         keys: &[Key::Enter],
         action: Action::Follow,
         keys_label: None,
@@ -148,6 +191,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: &[Screen::Reader],
         keys: &[Key::Backspace, Key::Ctrl('h')],
         action: Action::Back,
         keys_label: None,
@@ -158,6 +202,86 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: &[Screen::Hosted],
+        keys: &[Key::Backspace, Key::Ctrl('h')],
+        action: Action::Back,
+        keys_label: None,
+        help: both(
+            "zurück, woher der Verweis kam; danach zur Bibliothek",
+            "back to where the link was followed from; then to the library",
+        ),
+        hint: None,
+    },
+    Binding {
+        screens: &[Screen::Hosted],
+        keys: &[Key::Char('0')],
+        action: Action::Library,
+        keys_label: None,
+        help: both("zurück zur Bibliothek", "back to the library"),
+        hint: Some(both("Bibliothek", "library")),
+    },
+    Binding {
+        screens: &[Screen::Library],
+        keys: &[Key::Ctrl('u')],
+        action: Action::HalfUp,
+        keys_label: None,
+        help: both("halbe Seite zurück", "half a page up"),
+        hint: None,
+    },
+    Binding {
+        screens: LISTS,
+        keys: &[Key::Enter],
+        action: Action::Open,
+        keys_label: None,
+        help: both(
+            "Briefing öffnen (bei einem Treffer: an dieser Stelle)",
+            "open the briefing (at the hit, from search results)",
+        ),
+        hint: Some(both("öffnen", "open")),
+    },
+    Binding {
+        screens: &[Screen::Library],
+        keys: &[Key::Char('/')],
+        action: Action::Filter,
+        keys_label: None,
+        help: both(
+            "Liste filtern beim Tippen (Titel, Themen, Akteure)",
+            "filter the list as you type (title, topics, actors)",
+        ),
+        hint: Some(both("Filter", "filter")),
+    },
+    Binding {
+        screens: LISTS,
+        keys: &[Key::Char('F')],
+        action: Action::FullText,
+        keys_label: None,
+        help: both(
+            "den Volltext aller Briefings durchsuchen",
+            "search the full text of every briefing",
+        ),
+        hint: Some(both("Volltext", "full text")),
+    },
+    Binding {
+        screens: &[Screen::Library],
+        keys: &[Key::Char('s')],
+        action: Action::Sort,
+        keys_label: None,
+        help: both(
+            "nach Datum oder Titel sortieren",
+            "sort by date or by title",
+        ),
+        hint: Some(both("Sortierung", "sort")),
+    },
+    Binding {
+        screens: &[Screen::Library],
+        keys: &[Key::Char('u')],
+        action: Action::UnreadOnly,
+        keys_label: None,
+        help: both("nur ungelesene oder alle zeigen", "unread only, or all"),
+        hint: Some(both("ungelesen", "unread")),
+    },
+    Binding {
+        screens: READER,
         keys: &[Key::Char('/')],
         action: Action::SearchStart,
         keys_label: None,
@@ -165,6 +289,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Suche", "search")),
     },
     Binding {
+        screens: &[Screen::Reader, Screen::Hosted, Screen::Results],
         keys: &[Key::Char('n')],
         action: Action::SearchNext,
         keys_label: None,
@@ -172,6 +297,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: &[Screen::Reader, Screen::Hosted, Screen::Results],
         keys: &[Key::Char('N')],
         action: Action::SearchPrev,
         keys_label: None,
@@ -179,6 +305,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Char('?'), Key::F(1)],
         action: Action::Help,
         keys_label: None,
@@ -186,16 +313,18 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Hilfe", "help")),
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Esc],
         action: Action::Escape,
         keys_label: None,
         help: both(
-            "Hilfe schliessen, Suche aufheben",
-            "close help, clear the search",
+            "Hilfe schliessen, Suche oder Filter aufheben",
+            "close help, clear the search or the filter",
         ),
         hint: None,
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Char('q'), Key::Ctrl('c')],
         action: Action::Quit,
         keys_label: None,
@@ -203,6 +332,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Ende", "quit")),
     },
     Binding {
+        screens: ALL,
         keys: &[Key::Ctrl('z')],
         action: Action::Suspend,
         keys_label: None,
@@ -225,27 +355,53 @@ const HELP_KEYS: [Action; 7] = [
     Action::Top,
 ];
 
-/// The order of the hints in the status line: help first, so that a narrow
-/// status line that has room for one hint shows the way to all the others.
-const HINT_ORDER: [Action; 4] = [
-    Action::Help,
-    Action::SearchStart,
-    Action::GoTo(0),
-    Action::Quit,
-];
+/// The order of the hints in the status line, per screen: help first, so
+/// that a narrow status line that has room for one hint shows the way to
+/// all the others.
+fn hint_order(screen: Screen) -> &'static [Action] {
+    match screen {
+        Screen::Reader => &[
+            Action::Help,
+            Action::SearchStart,
+            Action::GoTo(0),
+            Action::Quit,
+        ],
+        Screen::Hosted => &[
+            Action::Help,
+            Action::SearchStart,
+            Action::GoTo(0),
+            Action::Library,
+            Action::Quit,
+        ],
+        Screen::Library => &[
+            Action::Help,
+            Action::Filter,
+            Action::FullText,
+            Action::Open,
+            Action::Sort,
+            Action::UnreadOnly,
+            Action::Quit,
+        ],
+        Screen::Results => &[Action::Help, Action::Open, Action::FullText, Action::Quit],
+    }
+}
 
-/// The bindings advertised in the status line, in the order they are shown.
-pub fn hinted() -> impl Iterator<Item = &'static Binding> {
-    HINT_ORDER.iter().filter_map(|action| {
-        BINDINGS
-            .iter()
-            .find(|b| b.action == *action && b.hint.is_some())
+/// The bindings of `screen`.
+pub fn bindings(screen: Screen) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.screens.contains(&screen))
+}
+
+/// The bindings advertised in the status line of `screen`, in the order
+/// they are shown.
+pub fn hinted(screen: Screen) -> impl Iterator<Item = &'static Binding> {
+    hint_order(screen).iter().filter_map(move |action| {
+        bindings(screen).find(|b| b.action == *action && b.hint.is_some())
     })
 }
 
-/// The action of `key` in normal mode.
-pub fn normal_action(key: Key) -> Option<Action> {
-    BINDINGS.iter().find_map(|b| {
+/// The action of `key` on `screen` in normal mode.
+pub fn normal_action(screen: Screen, key: Key) -> Option<Action> {
+    bindings(screen).find_map(|b| {
         let at = b.keys.iter().position(|k| *k == key)?;
         Some(match b.action {
             Action::GoTo(_) => Action::GoTo(at),
@@ -254,10 +410,10 @@ pub fn normal_action(key: Key) -> Option<Action> {
     })
 }
 
-/// The action of `key` in `mode`.
-pub fn action(mode: Mode, key: Key) -> Option<Action> {
+/// The action of `key` on `screen` in `mode`.
+pub fn action(screen: Screen, mode: Mode, key: Key) -> Option<Action> {
     match mode {
-        Mode::Normal => normal_action(key),
+        Mode::Normal => normal_action(screen, key),
         Mode::Search => Some(match key {
             Key::Ctrl('c') => Action::Quit,
             Key::Esc => Action::SearchCancel,
@@ -271,7 +427,9 @@ pub fn action(mode: Mode, key: Key) -> Option<Action> {
             Key::Esc | Key::Char('q' | '?') | Key::F(1) => Some(Action::Escape),
             Key::Ctrl('c') => Some(Action::Quit),
             Key::Ctrl('z') => Some(Action::Suspend),
-            _ => normal_action(key).filter(|a| HELP_KEYS.contains(a) || *a == Action::Bottom),
+            _ => {
+                normal_action(screen, key).filter(|a| HELP_KEYS.contains(a) || *a == Action::Bottom)
+            }
         },
     }
 }
@@ -303,39 +461,92 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_key_is_bound_twice() {
-        let all: Vec<Key> = BINDINGS
-            .iter()
-            .flat_map(|b| b.keys.iter().copied())
-            .collect();
-        for (i, k) in all.iter().enumerate() {
-            assert!(!all[i + 1..].contains(k), "{k:?} is bound twice");
+    fn no_key_is_bound_twice_on_a_screen() {
+        for screen in Screen::ALL {
+            let all: Vec<Key> = bindings(screen)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, k) in all.iter().enumerate() {
+                assert!(
+                    !all[i + 1..].contains(k),
+                    "{k:?} is bound twice on {screen:?}"
+                );
+            }
         }
     }
 
     #[test]
     fn every_hint_is_shown_help_first() {
-        let shown: Vec<Action> = hinted().map(|b| b.action).collect();
-        assert_eq!(shown.first(), Some(&Action::Help));
+        for screen in Screen::ALL {
+            let shown: Vec<Action> = hinted(screen).map(|b| b.action).collect();
+            assert_eq!(shown.first(), Some(&Action::Help));
+            assert_eq!(
+                shown.len(),
+                bindings(screen).filter(|b| b.hint.is_some()).count(),
+                "{screen:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn digits_go_to_their_section_and_zero_back_to_the_library() {
         assert_eq!(
-            shown.len(),
-            BINDINGS.iter().filter(|b| b.hint.is_some()).count()
+            normal_action(Screen::Reader, Key::Char('1')),
+            Some(Action::GoTo(0))
+        );
+        assert_eq!(
+            normal_action(Screen::Hosted, Key::Char('6')),
+            Some(Action::GoTo(5))
+        );
+        assert_eq!(normal_action(Screen::Reader, Key::Char('7')), None);
+        assert_eq!(normal_action(Screen::Reader, Key::Char('0')), None);
+        assert_eq!(
+            normal_action(Screen::Hosted, Key::Char('0')),
+            Some(Action::Library)
         );
     }
 
     #[test]
-    fn digits_go_to_their_section() {
-        assert_eq!(normal_action(Key::Char('1')), Some(Action::GoTo(0)));
-        assert_eq!(normal_action(Key::Char('6')), Some(Action::GoTo(5)));
-        assert_eq!(normal_action(Key::Char('7')), None);
+    fn keys_mean_what_their_screen_says() {
+        assert_eq!(
+            normal_action(Screen::Reader, Key::Char('u')),
+            Some(Action::HalfUp)
+        );
+        assert_eq!(
+            normal_action(Screen::Library, Key::Char('u')),
+            Some(Action::UnreadOnly)
+        );
+        assert_eq!(
+            normal_action(Screen::Library, Key::Ctrl('u')),
+            Some(Action::HalfUp)
+        );
+        assert_eq!(
+            normal_action(Screen::Library, Key::Char('/')),
+            Some(Action::Filter)
+        );
+        assert_eq!(
+            normal_action(Screen::Reader, Key::Char('/')),
+            Some(Action::SearchStart)
+        );
+        assert_eq!(
+            normal_action(Screen::Results, Key::Enter),
+            Some(Action::Open)
+        );
+        assert_eq!(
+            normal_action(Screen::Reader, Key::Enter),
+            Some(Action::Follow)
+        );
     }
 
     #[test]
     fn search_mode_types_letters_that_are_keys_elsewhere() {
         assert_eq!(
-            action(Mode::Search, Key::Char('q')),
+            action(Screen::Reader, Mode::Search, Key::Char('q')),
             Some(Action::SearchInput('q'))
         );
-        assert_eq!(action(Mode::Search, Key::Ctrl('c')), Some(Action::Quit));
+        assert_eq!(
+            action(Screen::Library, Mode::Search, Key::Ctrl('c')),
+            Some(Action::Quit)
+        );
     }
 }

@@ -33,4 +33,5 @@ pub mod symbols;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod ui;
 pub mod view;

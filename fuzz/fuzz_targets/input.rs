@@ -16,7 +16,9 @@ fn check(out: &[Input]) {
     for input in out {
         if let Input::Key(key) = *input {
             for mode in [Mode::Normal, Mode::Search, Mode::Help] {
-                let _ = keymap::action(mode, key);
+                for screen in keymap::Screen::ALL {
+                    let _ = keymap::action(screen, mode, key);
+                }
             }
             let _ = key.label(false);
             let _ = key.label(true);

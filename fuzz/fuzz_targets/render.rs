@@ -122,6 +122,7 @@ fuzz_target!(|data: &[u8]| {
     let options = Options {
         pane: PaneId::at(usize::from((flags >> 3) % 6)),
         colour: flags & 4 != 0,
+        hosted: false,
     };
     let content = Arc::new(Content::new(Arc::new(b), lang, ascii));
 

@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::keymap::{BINDINGS, keys_text};
+use crate::keymap::{Binding, Screen, bindings, keys_text};
 use crate::labels::Lang;
 use crate::text::ascii::to_ascii;
 use crate::text::wrap::wrap;
@@ -36,13 +36,14 @@ pub struct HelpLayout {
 }
 
 impl HelpLayout {
-    /// The help for a screen of `area`.
-    pub fn new(lang: Lang, ascii: bool, area: Rect) -> Self {
+    /// The help of `screen`'s keys on a terminal of `area`.
+    pub fn new(screen: Screen, lang: Lang, ascii: bool, area: Rect) -> Self {
+        let table: Vec<&Binding> = bindings(screen).collect();
         // The width does not depend on the number of lines: lay out once for
         // the width, then fit the box to the lines.
-        let inner = help_box(area, BINDINGS.len()).width.saturating_sub(2);
-        let keys_width = keys_width(ascii, inner);
-        let lines = lines(lang, ascii, inner, keys_width);
+        let inner = help_box(area, table.len()).width.saturating_sub(2);
+        let keys_width = keys_width(&table, ascii, inner);
+        let lines = lines(&table, lang, ascii, inner, keys_width);
         Self {
             boxed: help_box(area, lines.len()),
             keys_width,
@@ -73,8 +74,8 @@ fn help_box(area: Rect, lines: usize) -> Rect {
 }
 
 /// Width of the key column for a box of `inner` columns.
-fn keys_width(ascii: bool, inner: u16) -> usize {
-    let widest = BINDINGS
+fn keys_width(table: &[&Binding], ascii: bool, inner: u16) -> usize {
+    let widest = table
         .iter()
         .map(|b| keys_text(b, ascii).width())
         .max()
@@ -83,10 +84,16 @@ fn keys_width(ascii: bool, inner: u16) -> usize {
 }
 
 /// Every binding with its description wrapped to fit `inner` columns.
-fn lines(lang: Lang, ascii: bool, inner: u16, keys_width: usize) -> Vec<HelpLine> {
+fn lines(
+    table: &[&Binding],
+    lang: Lang,
+    ascii: bool,
+    inner: u16,
+    keys_width: usize,
+) -> Vec<HelpLine> {
     let text_w = usize::from(inner).saturating_sub(keys_width + 3).max(1);
     let mut out = Vec::new();
-    for b in BINDINGS {
+    for b in table {
         let keys = keys_text(b, ascii);
         let help = b.help.get(lang);
         let text = if ascii { to_ascii(help) } else { help.into() };
@@ -109,7 +116,7 @@ mod tests {
     fn the_box_fits_every_screen_and_ascii_help_is_ascii() {
         for (w, h) in [(0, 0), (1, 1), (12, 3), (40, 12), (80, 24), (300, 100)] {
             let area = Rect::new(3, 2, w, h);
-            let help = HelpLayout::new(Lang::De, true, area);
+            let help = HelpLayout::new(Screen::Reader, Lang::De, true, area);
             assert!(help.boxed.x >= area.x && help.boxed.right() <= area.right().max(area.x));
             assert!(help.boxed.y >= area.y && help.boxed.bottom() <= area.bottom().max(area.y));
             for line in &help.lines {
@@ -120,8 +127,8 @@ mod tests {
 
     #[test]
     fn every_binding_has_a_line_with_its_keys() {
-        let help = HelpLayout::new(Lang::En, false, Rect::new(0, 0, 80, 24));
-        for b in BINDINGS {
+        let help = HelpLayout::new(Screen::Hosted, Lang::En, false, Rect::new(0, 0, 80, 24));
+        for b in bindings(Screen::Hosted) {
             let keys = keys_text(b, false);
             assert!(help.lines.iter().any(|l| l.keys == keys), "{keys}");
         }

@@ -51,6 +51,13 @@ impl App {
             Action::Escape => self.escape(),
             Action::Wheel(lines) => self.wheel(lines),
             Action::Click(x, y) => self.click(x, y),
+            // The library's: its host handles them.
+            Action::Open
+            | Action::Filter
+            | Action::FullText
+            | Action::Sort
+            | Action::UnreadOnly
+            | Action::Library => {}
         }
         Flow::Continue
     }
@@ -82,7 +89,7 @@ impl App {
     }
 
     fn open_help(&mut self) {
-        let layout = HelpLayout::new(self.lang(), self.ascii(), self.geometry.area);
+        let layout = HelpLayout::new(self.screen, self.lang(), self.ascii(), self.geometry.area);
         let mut scroll = Scroll::default();
         scroll.set_extent(layout.lines.len(), layout.rows());
         self.help = Some(Help { layout, scroll });
@@ -97,7 +104,7 @@ impl App {
         }
         if let Some(help) = &mut self.help {
             let (lang, ascii) = (self.content.lang(), self.content.ascii());
-            help.layout = HelpLayout::new(lang, ascii, self.geometry.area);
+            help.layout = HelpLayout::new(self.screen, lang, ascii, self.geometry.area);
             help.scroll
                 .set_extent(help.layout.lines.len(), help.layout.rows());
         }

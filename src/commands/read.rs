@@ -51,9 +51,10 @@ pub fn run(cli: &Cli, env: &Env) -> u8 {
     let options = Options {
         pane: cli.section.map_or(PaneId::Overview, PaneId::at),
         colour: settings.colour,
+        hosted: false,
     };
     let mut app = App::new(content, options, width, height);
-    match tty::run(&mut app, cli.mouse) {
+    match tty::run(&mut app, (width, height), cli.mouse, |_| {}) {
         Ok(()) => 0,
         Err(e) => {
             session::restore();

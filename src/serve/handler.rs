@@ -150,6 +150,7 @@ impl Client {
                 options: Options {
                     pane: PaneId::Overview,
                     colour: !env.no_color,
+                    hosted: false,
                 },
                 panic_on_key: self.server.test_panic,
             };

@@ -1,20 +1,19 @@
-//! The event loop: bytes and signals in, actions to the app, frames out.
+//! The event loop: bytes and signals in, inputs to the UI, frames out.
 //! The only place that knows where keys come from and where frames go; it
-//! is generic over both, so another front end can host the same app.
+//! is generic over both, and over what it runs (the reader, the library),
+//! so another front end can host the same UI.
 
 use std::io::{self, Read, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 use super::screen::Screen;
-use crate::action::{Action, Flow};
-use crate::app::App;
+use crate::action::Flow;
 use crate::geometry::capped;
 use crate::input::{Input, Parser};
-use crate::keymap;
-use crate::view;
 
 /// How long an incomplete escape sequence waits for its next byte before a
 /// lone ESC counts as the Escape key and anything else is dropped: vim's
@@ -32,10 +31,31 @@ pub enum Event {
     /// The terminal may show anything now (we were stopped and continued):
     /// redraw all of it.
     Redraw,
+    /// Work going on elsewhere (loading, searching) has news.
+    Wake,
     /// The terminal closed (end of input).
     Closed,
     /// Reading the terminal failed.
     Failed(io::Error),
+}
+
+/// Wakes the event loop from another thread: there is news for
+/// [`Ui::wake`].
+pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+/// What the loop runs: the reader, or the library with a reader in it.
+pub trait Ui {
+    /// One input from the user; says what the loop does next.
+    fn input(&mut self, input: Input) -> Flow;
+    /// The terminal has a new size.
+    fn resize(&mut self, width: u16, height: u16);
+    /// Takes in what work going on elsewhere has sent (after an
+    /// [`Event::Wake`]).
+    fn wake(&mut self) {}
+    /// Draws everything into `buf`, which covers `area`.
+    fn render(&self, area: Rect, buf: &mut Buffer);
+    /// Whether the terminal may show only ASCII.
+    fn ascii(&self) -> bool;
 }
 
 /// What a look for the next event found.
@@ -146,7 +166,7 @@ pub fn spawn_reader(
 /// # Panics
 /// Only through the test hook [`LoopOptions::panic_on_key`], in debug builds.
 pub fn run<W: Write, H: Host>(
-    app: &mut App,
+    app: &mut impl Ui,
     screen: &mut Screen<W>,
     events: &mut impl Source,
     host: &mut H,
@@ -164,18 +184,25 @@ pub fn run<W: Write, H: Host>(
         };
         // Everything already queued is handled before the next frame, so a
         // burst of keys over a slow link costs one frame.
+        let mut woken = false;
         let end = gather(
             first,
             events,
             &mut parser,
             &mut inputs,
-            |(w, h)| {
-                let (w, h) = capped(w, h);
-                app.update(Action::Resize(w, h));
-                screen.resize(w, h);
+            |news| match news {
+                News::Size((w, h)) => {
+                    let (w, h) = capped(w, h);
+                    app.resize(w, h);
+                    screen.resize(w, h);
+                }
+                News::Wake => woken = true,
             },
             host,
         );
+        if woken {
+            app.wake();
+        }
         for input in inputs.drain(..) {
             assert!(
                 !(options.panic_on_key && cfg!(debug_assertions)),
@@ -186,10 +213,10 @@ pub fn run<W: Write, H: Host>(
                     "test failure requested by BRIEFING_TEST_ERROR",
                 ));
             }
-            let Some(action) = to_action(app, input, options.mouse) else {
+            if matches!(input, Input::Wheel(_) | Input::Click(..)) && !options.mouse {
                 continue;
-            };
-            match app.update(action) {
+            }
+            match app.input(input) {
                 Flow::Continue => {}
                 Flow::Quit => return Ok(()),
                 Flow::Suspend => host.suspend()?,
@@ -202,6 +229,14 @@ pub fn run<W: Write, H: Host>(
     }
 }
 
+/// What `gather` passes on at once.
+enum News {
+    /// The terminal's size (a redraw of everything).
+    Size((u16, u16)),
+    /// Work elsewhere has news.
+    Wake,
+}
+
 /// Takes `first` and every event already queued: bytes become inputs, a
 /// resize is applied at once. Returns how the loop ends, if the terminal
 /// closed or failed (the inputs before that are still applied).
@@ -210,7 +245,7 @@ fn gather<H: Host>(
     events: &mut impl Source,
     parser: &mut Parser,
     inputs: &mut Vec<Input>,
-    mut resize: impl FnMut((u16, u16)),
+    mut news: impl FnMut(News),
     host: &mut H,
 ) -> Option<io::Result<()>> {
     let mut event = first;
@@ -218,7 +253,8 @@ fn gather<H: Host>(
         match event {
             Event::Bytes(bytes) => parser.feed(&bytes, inputs),
             // A new size redraws everything: after a stop, so does the same.
-            Event::Resize | Event::Redraw => resize(host.size()),
+            Event::Resize | Event::Redraw => news(News::Size(host.size())),
+            Event::Wake => news(News::Wake),
             Event::Closed => return Some(Ok(())),
             Event::Failed(e) => return Some(Err(e)),
         }
@@ -238,24 +274,15 @@ fn gather<H: Host>(
     }
 }
 
-/// Draws the app into `frame` and sends it to the screen.
-fn draw<W: Write>(app: &App, screen: &mut Screen<W>, frame: &mut Buffer) -> io::Result<()> {
+/// Draws the UI into `frame` and sends it to the screen.
+fn draw<W: Write>(app: &impl Ui, screen: &mut Screen<W>, frame: &mut Buffer) -> io::Result<()> {
     if frame.area == screen.area() {
         frame.reset();
     } else {
         *frame = Buffer::empty(screen.area());
     }
-    view::render(app, frame.area, frame);
+    app.render(frame.area, frame);
     screen.draw(frame)
-}
-
-fn to_action(app: &App, input: Input, mouse: bool) -> Option<Action> {
-    match input {
-        Input::Key(key) => keymap::action(app.mode(), key),
-        Input::Wheel(n) if mouse => Some(Action::Wheel(n)),
-        Input::Click(x, y) if mouse => Some(Action::Click(x, y)),
-        Input::Wheel(_) | Input::Click(..) => None,
-    }
 }
 
 #[cfg(test)]
@@ -264,6 +291,7 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
+    use crate::app::App;
     use crate::pane::PaneId;
 
     /// A host with a fixed size that never suspends.

@@ -5,10 +5,9 @@
 use std::io::{self, BufWriter};
 use std::sync::mpsc;
 
-use super::event_loop::{self, Host, LoopOptions};
+use super::event_loop::{self, Host, LoopOptions, Ui};
 use super::screen::Screen;
 use super::{session, signals};
-use crate::app::App;
 use crate::geometry::capped;
 
 /// The terminal's size now, within the drawn area's cap; 80x24 when it
@@ -33,22 +32,30 @@ impl Host for Tty {
     }
 }
 
-/// Runs `app` (made at the terminal's size, [`size`]) full-screen in the
-/// terminal on stdout until the user quits, and restores the terminal
-/// however it ends.
+/// Runs `app` (made at the terminal's size `size`, see [`size`])
+/// full-screen in the terminal on stdout until the user quits, and restores
+/// the terminal however it ends. `wake` gets a function that wakes the loop
+/// (for work the app has going on elsewhere).
 ///
 /// # Errors
 /// When the terminal cannot be set up, read or written.
-pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+pub fn run(
+    app: &mut impl Ui,
+    (width, height): (u16, u16),
+    mouse: bool,
+    wake: impl FnOnce(event_loop::Waker),
+) -> io::Result<()> {
     install_panic_hook();
     let (tx, mut rx) = mpsc::channel();
+    let waking = tx.clone();
+    wake(std::sync::Arc::new(move || {
+        let _ = waking.send(event_loop::Event::Wake);
+    }));
     let handlers = signals::install()?;
     let tty = std::fs::File::open("/dev/tty")?;
-    // The app was made at the size asked once at start.
-    let area = app.geometry().area;
     let (writer, enter) = session::enter(mouse)?;
     let writer = BufWriter::with_capacity(64 * 1024, writer);
-    let mut screen = Screen::new(writer, area.width, area.height);
+    let mut screen = Screen::new(writer, width, height);
     screen.ascii_only(app.ascii());
     screen.preface(&enter);
     let options = LoopOptions {

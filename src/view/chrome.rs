@@ -142,7 +142,7 @@ pub(super) fn status(app: &App, g: &Geometry, buf: &mut Buffer) {
 /// The advertised keys, as many as fit before `end`.
 fn hints(app: &App, area: Rect, end: u16, buf: &mut Buffer) {
     let mut x = area.x + 1;
-    for b in hinted() {
+    for b in hinted(app.screen()) {
         let Some(label) = b.hint else { continue };
         let key = hint_key(b, app.ascii());
         let label = ui(app, label.get(app.lang()));

@@ -39,6 +39,7 @@ impl Open {
         let options = Options {
             pane: self.pane,
             colour: self.colour,
+            hosted: false,
         };
         App::new(Arc::new(content), options, width, height)
     }
