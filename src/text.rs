@@ -3,4 +3,5 @@
 
 pub mod fold;
 pub mod hyphenate;
+pub mod matcher;
 pub mod wrap;
