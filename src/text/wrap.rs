@@ -27,6 +27,11 @@ const PENALTIES: Penalties = Penalties {
     hyphen_penalty: 400,
 };
 
+/// Most words and pieces of words in a line wrapped with optimal fit; a
+/// longer one (far longer than any real paragraph) is wrapped first fit, in
+/// chunks of this many.
+pub const MAX_OPTIMAL_FRAGMENTS: usize = 5_000;
+
 /// Shortest alphabetic run worth asking the dictionary about.
 const MIN_HYPHENATE_CHARS: usize = 6;
 /// Fewest letters left on either side of a hyphen ("Ar-" or "-se" read badly).
@@ -55,13 +60,15 @@ fn wrap_line(
     dict: Option<&Standard>,
     out: &mut Vec<LineRange>,
 ) {
-    let words: Vec<Word<'_>> = WordSeparator::AsciiSpace.find_words(line).collect();
-    let mut fragments = Vec::with_capacity(words.len());
-    for word in words {
+    let mut words = WordSeparator::AsciiSpace.find_words(line).peekable();
+    let mut fragments = Vec::new();
+    while fragments.len() <= MAX_OPTIMAL_FRAGMENTS {
+        let Some(word) = words.next() else { break };
         split_word(word, dict, &mut fragments);
     }
     // Room for a hyphen after any piece of a broken word.
-    let fragments = break_words(fragments, width.saturating_sub(1).max(1));
+    let room = width.saturating_sub(1).max(1);
+    let fragments = break_words(fragments, room);
     if fragments.is_empty() {
         out.push(LineRange {
             start: line_start,
@@ -72,12 +79,62 @@ fn wrap_line(
     }
     #[allow(clippy::cast_precision_loss)] // widths are far below 2^52
     let widths = [width as f64];
+    if words.peek().is_some() {
+        // A huge paragraph: optimal fit costs about 50 times more per word
+        // than first fit (half a second per million words), so first fit,
+        // a chunk of words at a time (memory stays small).
+        first_fit_streamed(text, fragments, words, width, dict, out);
+        return;
+    }
     // Optimal fit may let a line overflow when that is cheaper than a ragged
     // one; first fit never does (every fragment fits), so it takes over then.
     let lines = match wrap_optimal_fit(&fragments, &widths, &PENALTIES) {
         Ok(lines) if lines.iter().all(|l| fits(l, width)) => lines,
         _ => wrap_first_fit(&fragments, &widths),
     };
+    push_lines(text, &lines, out);
+}
+
+/// First fit over `fragments` and then the rest of `words`, a chunk at a
+/// time: each chunk's last line is carried into the next, so the lines are
+/// those of first fit over the whole.
+fn first_fit_streamed<'a>(
+    text: &str,
+    mut fragments: Vec<Word<'a>>,
+    mut words: impl Iterator<Item = Word<'a>>,
+    width: usize,
+    dict: Option<&Standard>,
+    out: &mut Vec<LineRange>,
+) {
+    #[allow(clippy::cast_precision_loss)] // widths are far below 2^52
+    let widths = [width as f64];
+    let room = width.saturating_sub(1).max(1);
+    loop {
+        let mut done = true;
+        let mut raw = Vec::with_capacity(MAX_OPTIMAL_FRAGMENTS);
+        for word in words.by_ref() {
+            split_word(word, dict, &mut raw);
+            if raw.len() > MAX_OPTIMAL_FRAGMENTS {
+                done = false;
+                break;
+            }
+        }
+        fragments.extend(break_words(raw, room));
+        let lines = wrap_first_fit(&fragments, &widths);
+        if done {
+            push_lines(text, &lines, out);
+            return;
+        }
+        let (last, whole) = lines
+            .split_last()
+            .map_or((&[][..], &[][..]), |(l, w)| (*l, w));
+        push_lines(text, whole, out);
+        fragments = last.to_vec();
+    }
+}
+
+/// Each line of fragments as a byte range of `text`.
+fn push_lines(text: &str, lines: &[&[Word<'_>]], out: &mut Vec<LineRange>) {
     for pieces in lines {
         let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
             continue;
@@ -226,6 +283,30 @@ mod tests {
         let text = "␛ DonaudampfschifffahrtsgesellschaftDonaudampfschifffahrtsgesellschaft";
         for width in [20, 35, 50] {
             for line in render(text, &wrap(text, width, None)) {
+                assert!(line.width() <= width, "{line:?} wider than {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn huge_paragraphs_are_wrapped_first_fit_in_chunks_as_in_one_go() {
+        let pieces = ["a ", "Wort ", "Donaudampfschifffahrtsgesellschaft ", "x-y "];
+        let text: String = (0..3 * MAX_OPTIMAL_FRAGMENTS)
+            .map(|i| pieces[i % pieces.len()])
+            .collect();
+        let de = dictionary("de");
+        for (width, dict) in [(20, None), (30, de.as_ref()), (100, None)] {
+            let mut fragments = Vec::new();
+            for word in WordSeparator::AsciiSpace.find_words(&text) {
+                split_word(word, dict, &mut fragments);
+            }
+            let fragments = break_words(fragments, width - 1);
+            #[allow(clippy::cast_precision_loss)]
+            let lines = wrap_first_fit(&fragments, &[width as f64]);
+            let mut want = Vec::new();
+            push_lines(&text, &lines, &mut want);
+            assert_eq!(wrap(&text, width, dict), want, "width {width}");
+            for line in render(&text, &want) {
                 assert!(line.width() <= width, "{line:?} wider than {width}");
             }
         }
