@@ -10,6 +10,8 @@
 
 use std::fmt::Write as _;
 
+use briefing::briefing::MAX_TOKENS;
+
 /// The loader's size limit, which every case stays within.
 pub const LIMIT: usize = 8 * 1024 * 1024;
 
@@ -280,11 +282,12 @@ pub fn search_heavy() -> Case {
     }
 }
 
-/// As many aliases as fit: 30 actors with 50,000 aliases `e` each.
+/// As many aliases as the token limit lets through: 20 actors with 49,000
+/// aliases `e` each (three tokens each: the string, a comma, a space).
 pub fn dense_aliases() -> Case {
     let mut t = String::from(HEAD);
-    let aliases = vec!["e"; 50_000];
-    for i in 0..30 {
+    let aliases = vec!["e"; 49_000];
+    for i in 0..20 {
         actor(&mut t, &format!("a{i}"), &format!("Akteur {i}"), &aliases);
     }
     paragraphs(&mut t, &["e ".repeat(10_000)]);
@@ -322,6 +325,22 @@ fn fill(prefix: &str, line: &str, suffix: &str, bytes: usize) -> String {
     let room = bytes.saturating_sub(prefix.len() + suffix.len());
     t.push_str(&line.repeat(room / line.len().max(1)));
     t.push_str(suffix);
+    t
+}
+
+/// `unit` (of `tokens` TOML tokens) repeated to just under the token limit.
+fn at_token_limit(prefix: &str, unit: &str, tokens: usize, suffix: &str) -> String {
+    let count = (MAX_TOKENS - 1000) / tokens;
+    format!("{prefix}{}{suffix}", unit.repeat(count))
+}
+
+/// Numbered lines (`line` with `{i}` replaced), `tokens` each, to just under
+/// the token limit.
+fn numbered_to_token_limit(prefix: &str, line: &str, tokens: usize) -> String {
+    let mut t = String::from(prefix);
+    for i in 0..(MAX_TOKENS - 1000) / tokens {
+        t.push_str(&line.replace("{i}", &i.to_string()));
+    }
     t
 }
 
@@ -369,5 +388,35 @@ pub fn invalid() -> Vec<(&'static str, String)> {
         ("string-array", fill("x = [", "\"e\",", "\"e\"]\n", LIMIT)),
         ("newlines", "\n".repeat(LIMIT)),
         ("comment-lines", "#\n".repeat(LIMIT / 2)),
+        // The same, cut to just under the token limit: the most that gets
+        // past the first look and is built into a document.
+        ("limit-equals-lines", at_token_limit("", "=\n", 2, "")),
+        (
+            "limit-distinct-keys",
+            numbered_to_token_limit("", "k{i} = 1\n", 6),
+        ),
+        (
+            "limit-distinct-tables",
+            numbered_to_token_limit("", "[t{i}]\n", 4),
+        ),
+        ("limit-int-array", at_token_limit("x = [", "1,", 2, "1]\n")),
+        (
+            "limit-table-array",
+            at_token_limit("x = [", "{},", 3, "{}]\n"),
+        ),
+        (
+            "limit-string-array",
+            at_token_limit("x = [", "\"e\",", 2, "\"e\"]\n"),
+        ),
+        (
+            "limit-summary-strings",
+            at_token_limit(&format!("{HEAD}summary = ["), "\"e\",", 2, "\"e\"]\n"),
+        ),
+        ("limit-duplicate-keys", at_token_limit("", "a = 1\n", 6, "")),
+        (
+            "limit-bad-tables",
+            numbered_to_token_limit(HEAD, "[[q{i}]]\nx = 1\n", 10),
+        ),
+        ("limit-newlines", "\n".repeat(MAX_TOKENS - 1000)),
     ]
 }

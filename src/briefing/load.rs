@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use super::decode::decode;
+use super::decode::{Diags, decode};
 use super::error::{LoadError, Problem};
 use super::model::Briefing;
 use super::position::LineIndex;
@@ -78,27 +78,27 @@ pub fn load_file(path: &Path) -> Result<Briefing, LoadError> {
 pub fn parse(text: &str, name: &str) -> Result<Briefing, LoadError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines = LineIndex::new(text);
-    let mut diags = Vec::new();
+    let mut diags = Diags::default();
     let raw = decode(text, MAX_ITEMS, &mut diags);
     let briefing = validate(raw, &lines, &mut diags);
     if diags.is_empty() {
         return Ok(briefing);
     }
-    diags.sort_by_key(|d| d.offset);
+    let (mut diags, more) = diags.into_parts();
     diags.dedup();
+    let offsets: Vec<usize> = diags.iter().map(|d| d.offset).collect();
     let problems = diags
         .into_iter()
-        .map(|d| {
-            let (line, column) = lines.line_col(d.offset);
-            Problem {
-                line,
-                column,
-                message: d.message,
-            }
+        .zip(lines.line_cols(&offsets))
+        .map(|(d, (line, column))| Problem {
+            line,
+            column,
+            message: d.message,
         })
         .collect();
     Err(LoadError::Invalid {
         path: name.to_string(),
         problems,
+        more,
     })
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::decode::{Diag, Item, MAX_PROBLEMS, RawDocument};
+use super::decode::{Diag, Diags, Item, RawDocument};
 use super::model::{
     Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
 };
@@ -27,7 +27,7 @@ pub const SCHEMA: i64 = 1;
 
 /// Checks a decoded document and builds the briefing, pushing every problem
 /// onto `diags`. The result is only meaningful when no problem was pushed.
-pub fn validate(doc: RawDocument, lines: &LineIndex<'_>, diags: &mut Vec<Diag>) -> Briefing {
+pub fn validate(doc: RawDocument, lines: &LineIndex<'_>, diags: &mut Diags) -> Briefing {
     let mut v = Validator {
         diags,
         lines,
@@ -109,7 +109,7 @@ impl Scope {
 type Ids = HashMap<String, ActorIx>;
 
 struct Validator<'d, 'l> {
-    diags: &'d mut Vec<Diag>,
+    diags: &'d mut Diags,
     lines: &'l LineIndex<'l>,
     /// After a syntax error some keys may be lost: do not call them missing.
     lenient: bool,
@@ -117,9 +117,7 @@ struct Validator<'d, 'l> {
 
 impl Validator<'_, '_> {
     fn report(&mut self, at: usize, message: impl Into<String>) {
-        if self.diags.len() < MAX_PROBLEMS {
-            self.diags.push(Diag::new(at, message));
-        }
+        self.diags.push(Diag::new(at, message));
     }
 
     fn missing(&mut self, scope: &Scope, name: &str) {
@@ -215,7 +213,7 @@ impl Validator<'_, '_> {
             let name = id.get_ref().as_str();
             let at = id.span().start;
             if let Some(&first) = first_at.get(name) {
-                let (line, _) = self.lines.line_col(first);
+                let line = self.lines.line(first);
                 self.report(
                     at,
                     format!(
