@@ -344,6 +344,19 @@ fn numbered_to_token_limit(prefix: &str, line: &str, tokens: usize) -> String {
     t
 }
 
+/// 49 actors of 10,000 unknown keys each: the most keys that get past the
+/// first look (each table at its key limit, all within the token limit).
+fn table_keys() -> String {
+    let mut t = String::from(HEAD);
+    for _ in 0..49 {
+        t.push_str("[[actors]]\n");
+        for i in 0..10_000 {
+            let _ = writeln!(t, "k{i} = 1");
+        }
+    }
+    t
+}
+
 /// `x = [1` and `commas` commas (issue 9, class 2).
 pub fn commas(commas: usize) -> String {
     format!("x = [1{}", ",".repeat(commas))
@@ -418,5 +431,6 @@ pub fn invalid() -> Vec<(&'static str, String)> {
             numbered_to_token_limit(HEAD, "[[q{i}]]\nx = 1\n", 10),
         ),
         ("limit-newlines", "\n".repeat(MAX_TOKENS - 1000)),
+        ("limit-table-keys", table_keys()),
     ]
 }

@@ -61,6 +61,12 @@ impl Diags {
         self.dropped = true;
     }
 
+    /// Whether a problem at `offset` would be kept (so its message is worth
+    /// writing).
+    pub fn wants(&self, offset: usize) -> bool {
+        self.kept.len() < MAX_PROBLEMS || self.kept.peek().is_some_and(|last| offset < last.offset)
+    }
+
     /// Whether no more problems will be kept.
     pub fn is_full(&self) -> bool {
         self.kept.len() >= MAX_PROBLEMS
@@ -238,14 +244,18 @@ fn decode_table<T: DeserializeOwned>(
     diags: &mut Diags,
 ) -> (Option<T>, Vec<String>) {
     let mut dropped = Vec::new();
-    let mut unwanted = Vec::new();
+    let mut unwanted = false;
     for (key, value) in table.get_ref() {
         let name: &str = key.get_ref();
         let at = key.span().start;
         if !fields.contains(&name) {
-            let error = toml::de::Error::unknown_field(name, fields);
-            diags.push(Diag::new(at, error.message()));
-            unwanted.push(key.clone());
+            unwanted = true;
+            if diags.wants(at) {
+                let error = toml::de::Error::unknown_field(name, fields);
+                diags.push(Diag::new(at, error.message()));
+            } else {
+                diags.mark_dropped();
+            }
         } else if list_len(value) > max_items {
             let len = list_len(value);
             diags.push(Diag::new(
@@ -253,11 +263,18 @@ fn decode_table<T: DeserializeOwned>(
                 format!("too many entries in `{name}` ({len}; the limit is {max_items})"),
             ));
             dropped.push(name.to_string());
-            unwanted.push(key.clone());
+            unwanted = true;
         }
     }
-    for key in &unwanted {
-        table.get_mut().remove(key);
+    if unwanted {
+        // Rebuilt from what is kept (at most the known fields): one pass.
+        let all = std::mem::take(table.get_mut());
+        for (key, value) in all {
+            let name: &str = key.get_ref();
+            if fields.contains(&name) && list_len(&value) <= max_items {
+                table.get_mut().insert(key, value);
+            }
+        }
     }
     let mut last = table.span().start;
     for _ in 0..MAX_TABLE_PROBLEMS {
