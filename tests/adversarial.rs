@@ -334,3 +334,90 @@ fn fifty_thousand_actors_with_relations_stay_usable() {
     wide.update(Action::Down);
     render_clean(&wide, 200, 60, "many actors, wide");
 }
+
+/// Runs the binary with `args`, killing it if it takes more than 20 s.
+fn briefing_within(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("briefing {args:?} blocked");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn fifo(name: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_file(&path);
+    let made = Command::new("mkfifo").arg(&path).status().unwrap();
+    assert!(made.success());
+    path
+}
+
+#[test]
+fn a_fifo_without_a_writer_reads_as_empty_and_never_blocks() {
+    let path = fifo("no-writer.toml");
+    let shown = path.display().to_string();
+    for mode in ["--check", "--plain"] {
+        let out = briefing_within(&[mode, &shown]);
+        assert_eq!(out.status.code(), Some(2), "{mode}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(":1:1: missing `schema`"), "{err}");
+    }
+    // The library too.
+    assert!(matches!(
+        load_file(&path),
+        Err(briefing::briefing::LoadError::Invalid { .. })
+    ));
+}
+
+#[test]
+fn a_pipe_with_a_writer_is_read_like_a_file() {
+    let path = fifo("with-writer.toml");
+    let writer_path = path.clone();
+    let writer = std::thread::spawn(move || {
+        // Opening for writing waits for the reader; then a slow writer.
+        let mut w = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&writer_path)
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        std::io::Write::write_all(&mut w, briefing::briefing::BUNDLED.as_bytes()).unwrap();
+    });
+    let out = briefing_within(&["--check", path.to_str().unwrap()]);
+    writer.join().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn devices_are_refused_without_reading_them() {
+    for device in ["/dev/zero", "/dev/null"] {
+        if !Path::new(device).exists() {
+            continue;
+        }
+        let out = briefing_within(&["--check", device]);
+        assert_eq!(out.status.code(), Some(1), "{device}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!(
+                "{device}: cannot read: not a regular file or a pipe"
+            )),
+            "{err}"
+        );
+    }
+}

@@ -38,7 +38,7 @@ pub fn load_file(path: &Path) -> Result<Briefing, LoadError> {
         path: name.clone(),
         error,
     };
-    let file = File::open(path).map_err(io)?;
+    let file = open(path).map_err(io)?;
     let mut bytes = Vec::new();
     // Read one byte past the limit rather than trusting metadata: pipes and
     // device files have no size.
@@ -69,6 +69,51 @@ pub fn load_file(path: &Path) -> Result<Briefing, LoadError> {
         }
     };
     parse(&text, &name)
+}
+
+/// Opens `path` for reading without ever blocking in `open` (a FIFO with no
+/// writer would block it forever), then looks at what was opened, not at the
+/// path (nothing can swap the file in between): a regular file is read; a
+/// pipe or FIFO is read like `cat` reads it (`briefing <(cat a.toml)` works;
+/// with no writer it reads as empty); anything else (a terminal, a device)
+/// is refused.
+#[cfg(unix)]
+fn open(path: &Path) -> std::io::Result<File> {
+    use std::io::{Error, ErrorKind};
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+
+    use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+
+    let nonblocking = i32::try_from(OFlags::NONBLOCK.bits()).unwrap_or_default();
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(nonblocking)
+        .open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        // Non-blocking has no meaning for regular files.
+        return Ok(file);
+    }
+    if kind.is_fifo() {
+        // A read now waits for a writer's data, or ends at once if there is
+        // no writer.
+        let flags = fcntl_getfl(&file)?;
+        fcntl_setfl(&file, flags.difference(OFlags::NONBLOCK))?;
+        return Ok(file);
+    }
+    if kind.is_dir() {
+        return Err(Error::from(ErrorKind::IsADirectory));
+    }
+    Err(Error::new(
+        ErrorKind::InvalidInput,
+        "not a regular file or a pipe",
+    ))
+}
+
+/// Elsewhere, files are opened as they are.
+#[cfg(not(unix))]
+fn open(path: &Path) -> std::io::Result<File> {
+    File::open(path)
 }
 
 /// Parses and validates briefing text; `name` is used in messages.
