@@ -298,6 +298,32 @@ pub fn dense_aliases() -> Case {
     }
 }
 
+/// 50,000 actors with roles and 50,000 relations, written tightly (few
+/// tokens): the most blocks the actors pane can have.
+pub fn max_actors_relations() -> Case {
+    let mut t = String::from(HEAD);
+    for i in 0..50_000 {
+        let _ = write!(
+            t,
+            "[[actors]]\nid=\"a{i}\"\nname=\"Akteur {i}\"\nkind=\"state\"\nrole=\"Rolle {i}\"\n"
+        );
+    }
+    for i in 0..50_000 {
+        let _ = write!(
+            t,
+            "[[relations]]\nfrom=\"a{}\"\nto=\"a{}\"\nwhat=\"liefert {i}\"\n",
+            i % 100,
+            i % 100 + 1
+        );
+    }
+    t.push_str("[[sections]]\nparagraphs=[\"Akteur 1 und Akteur 2\"]\n");
+    Case {
+        name: "max-actors-relations",
+        text: t,
+        search: 'e',
+    }
+}
+
 /// Every valid worst case, each within the size limit.
 pub fn valid() -> Vec<Case> {
     vec![
@@ -316,6 +342,7 @@ pub fn valid() -> Vec<Case> {
         many_actors(),
         search_heavy(),
         dense_aliases(),
+        max_actors_relations(),
     ]
 }
 

@@ -4,8 +4,7 @@
 //! Building the document costs about 60 bytes per token (the parser keeps
 //! every token and event), a map entry per key, and every syntax problem,
 //! all kept: 8 MiB of `=` lines gave 4 million problems and 2.6 GB. So:
-//! count the tokens as they are lexed (no memory) and refuse past
-//! [`MAX_TOKENS`]; then parse the grammar and decode every key and value
+//! count the tokens as they are lexed and refuse past [`MAX_TOKENS`]; then parse the grammar and decode every key and value
 //! once, keeping nothing but counts and the first [`MAX_PROBLEMS`]
 //! problems. More problems than that, an array or `[[list]]` over the list
 //! limit, a table with more keys than any briefing has, or `[table]`
@@ -32,16 +31,19 @@ const MAX_DEPTH: u32 = 80;
 /// pushed onto `diags`, and `false` means: do not build the document.
 pub fn screen(text: &str, max_items: usize, diags: &mut Diags) -> bool {
     let source = Source::new(text);
-    if let Some(token) = source.lex().nth(MAX_TOKENS) {
-        diags.push(Diag::new(
-            token.span().start(),
-            format!(
-                "too many keys, values and separators: more than {MAX_TOKENS} TOML tokens (a briefing is mostly text)"
-            ),
-        ));
-        return false;
+    let mut tokens = Vec::new();
+    for token in source.lex() {
+        if tokens.len() == MAX_TOKENS {
+            diags.push(Diag::new(
+                token.span().start(),
+                format!(
+                    "too many keys, values and separators: more than {MAX_TOKENS} TOML tokens (a briefing is mostly text)"
+                ),
+            ));
+            return false;
+        }
+        tokens.push(token);
     }
-    let tokens = source.lex().into_vec();
     let mut census = Census::new(source, max_items);
     let mut sink = Sink::default();
     {
