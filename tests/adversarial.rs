@@ -421,3 +421,69 @@ fn devices_are_refused_without_reading_them() {
         );
     }
 }
+
+#[test]
+fn a_field_too_long_is_called_by_its_name() {
+    let long = "x".repeat(briefing::briefing::MAX_TEXT_BYTES + 1);
+    let base = format!("{HEAD}\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n");
+    let cases = [
+        ("lede", format!("{HEAD}lede = \"{long}\"\n")),
+        (
+            "title",
+            format!("schema = 1\nlang = \"de\"\ntitle = \"{long}\"\n"),
+        ),
+        ("summary", format!("{HEAD}summary = [\"{long}\"]\n")),
+        (
+            "role",
+            format!(
+                "{HEAD}\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\nrole = \"{long}\"\n"
+            ),
+        ),
+        ("aliases", format!("{base}aliases = [\"{long}\"]\n")),
+        (
+            "qualifier",
+            format!(
+                "{base}\n[[figures]]\nvalue = \"1\"\nlabel = \"l\"\nexcerpt = \"e\"\nqualifier = \"{long}\"\n"
+            ),
+        ),
+        (
+            "unit",
+            format!(
+                "{base}\n[[figures]]\nvalue = \"1\"\nlabel = \"l\"\nexcerpt = \"e\"\nunit = \"{long}\"\n"
+            ),
+        ),
+        (
+            "excerpt",
+            format!("{base}\n[[figures]]\nvalue = \"1\"\nlabel = \"l\"\nexcerpt = \"{long}\"\n"),
+        ),
+        (
+            "context",
+            format!("{base}\n[[quotes]]\ntext = \"t\"\nspeaker = \"a\"\ncontext = \"{long}\"\n"),
+        ),
+        (
+            "heading",
+            format!("{base}\n[[sections]]\nheading = \"{long}\"\nparagraphs = [\"p\"]\n"),
+        ),
+        (
+            "cited_for",
+            format!("{base}\n[[sources]]\nname = \"n\"\ncited_for = \"{long}\"\n"),
+        ),
+        (
+            "excerpt",
+            format!(
+                "{base}\n[[actors]]\nid = \"b\"\nname = \"B\"\nkind = \"state\"\n\n[[relations]]\nfrom = \"a\"\nto = \"b\"\nwhat = \"w\"\nexcerpt = \"{long}\"\n"
+            ),
+        ),
+    ];
+    for (field, text) in cases {
+        let err = briefing::briefing::parse(&text, "long.toml")
+            .err()
+            .unwrap_or_else(|| panic!("{field}: accepted"))
+            .to_string();
+        assert!(
+            err.contains(&format!("`{field}` is too long (2097153 bytes")),
+            "{field}: {err}"
+        );
+        assert!(!err.contains("`text` is too long"), "{field}: {err}");
+    }
+}
