@@ -24,6 +24,8 @@ use unicode_width::UnicodeWidthStr;
 
 #[path = "support/screen_safety.rs"]
 mod screen_safety;
+#[path = "../benches/support/worst.rs"]
+mod worst;
 use screen_safety::{harmful, render_problem, walk_problem};
 
 enum Expect {
@@ -486,4 +488,248 @@ fn a_field_too_long_is_called_by_its_name() {
         );
         assert!(!err.contains("`text` is too long"), "{field}: {err}");
     }
+}
+
+/// The anchors of a briefing, as the reader finds them.
+fn anchors_of(b: &briefing::briefing::Briefing) -> briefing::doc::Anchors {
+    let text = briefing::doc::build_doc(
+        b,
+        Lang::De.labels(),
+        &briefing::symbols::Symbols::UNICODE,
+        SectionId::Text,
+    );
+    briefing::doc::Anchors::find(b, &text)
+}
+
+/// Every line of a rendered frame, as text.
+fn screen_text(app: &App, w: u16, h: u16) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    briefing::view::render(app, area, &mut buf);
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn identical_quotes_are_anchored_once_each_in_bounded_work() {
+    // Issue 9: 1,000 quotes `a` over 50,000 `a ` froze the quotes detail.
+    let case = worst::quotes_a();
+    let b = briefing::briefing::parse(&case.text, case.name).unwrap();
+    let anchors = anchors_of(&b);
+    assert_eq!(anchors.quotes.len(), 1000);
+    for q in &anchors.quotes {
+        let q = q.as_ref().expect("every quote is in the text");
+        assert_eq!(q.range, 0..1, "the first `a`");
+    }
+    // 600 distinct nested quotes: each found where it first stands.
+    let case = worst::nested_quotes(600);
+    let b = briefing::briefing::parse(&case.text, case.name).unwrap();
+    let anchors = anchors_of(&b);
+    for (q, anchor) in b.quotes.iter().zip(&anchors.quotes) {
+        let anchor = anchor.as_ref().expect("every quote is in the text");
+        assert_eq!(anchor.range, 0..q.text.len());
+    }
+}
+
+#[test]
+fn a_name_shared_by_thousands_of_actors_is_counted_within_the_budget() {
+    // Issue 9: 1,000 and 2,000 actors with 100 aliases `e` each.
+    for actors in [1000, 2000] {
+        let case = worst::aliases_e(actors);
+        let b = briefing::briefing::parse(&case.text, case.name).unwrap();
+        let anchors = anchors_of(&b);
+        assert_eq!(anchors.mentions.len(), actors);
+        let kept: usize = anchors.mentions.iter().map(Vec::len).sum();
+        assert!(kept <= actors * briefing::doc::MAX_KEPT);
+        let counted: usize = anchors.mention_counts.iter().sum();
+        assert!(counted <= briefing::doc::MAX_MENTION_WORK, "{counted}");
+        // `e e e …` is one mention (adjacent ones merge), for every actor.
+        for (m, count) in anchors.mentions.iter().zip(&anchors.mention_counts) {
+            assert_eq!(m.len(), 1);
+            assert_eq!(*count, 1);
+        }
+    }
+}
+
+#[test]
+fn cut_counts_say_at_least() {
+    // 2,000 actors named `e`, each `e` apart from the next: 2,000 x 30,000
+    // mentions is past the budget, so the counts are lower bounds.
+    let mut text = String::from(HEAD);
+    for i in 0..2000 {
+        let _ = write!(
+            text,
+            "\n[[actors]]\nid = \"a{i}\"\nname = \"e\"\nkind = \"person\"\n"
+        );
+    }
+    let _ = write!(
+        text,
+        "\n[[sections]]\nparagraphs = [\"{}\"]\n",
+        "e, ".repeat(30_000)
+    );
+    let b = briefing::briefing::parse(&text, "cut").unwrap();
+    let anchors = anchors_of(&b);
+    assert!(!anchors.counts_complete);
+    assert_eq!(anchors.mentions[0].len(), briefing::doc::MAX_KEPT);
+    assert!(anchors.mention_counts[0] > briefing::doc::MAX_KEPT);
+    let options = Options {
+        lang: Lang::De,
+        ascii: false,
+        section: SectionId::Actors,
+        colour: false,
+    };
+    let app = App::new(b, options, 200, 60);
+    let shown = screen_text(&app, 200, 60);
+    assert!(
+        shown.contains("Erwähnungen im Volltext (mindestens"),
+        "{shown}"
+    );
+    assert!(shown.contains("mindestens"), "{shown}");
+    assert!(shown.contains("weitere"), "{shown}");
+}
+
+#[test]
+fn exact_counts_stay_exact() {
+    let mut text = String::from(HEAD);
+    text.push_str("\n[[actors]]\nid = \"p\"\nname = \"Putin\"\nkind = \"person\"\n");
+    let _ = write!(
+        text,
+        "\n[[sections]]\nparagraphs = [\"{}\"]\n",
+        "Putin sagt. ".repeat(40)
+    );
+    let b = briefing::briefing::parse(&text, "exact").unwrap();
+    let anchors = anchors_of(&b);
+    assert!(anchors.counts_complete);
+    assert_eq!(anchors.mention_counts[0], 40);
+    assert_eq!(anchors.mentions[0].len(), briefing::doc::MAX_KEPT);
+    let options = Options {
+        lang: Lang::En,
+        ascii: false,
+        section: SectionId::Actors,
+        colour: false,
+    };
+    let shown = screen_text(&App::new(b, options, 200, 60), 200, 60);
+    assert!(shown.contains("Mentions in the full text (40)"), "{shown}");
+    assert!(shown.contains("… 28 more"), "{shown}");
+    assert!(!shown.contains("at least"), "{shown}");
+}
+
+#[test]
+fn every_valid_worst_case_loads_and_keeps_bounded_anchors() {
+    for case in worst::valid() {
+        assert!(case.text.len() <= worst::LIMIT, "{}", case.name);
+        let b = briefing::briefing::parse(&case.text, case.name)
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        let anchors = anchors_of(&b);
+        assert!(
+            anchors
+                .mentions
+                .iter()
+                .all(|m| m.len() <= briefing::doc::MAX_KEPT),
+            "{}",
+            case.name
+        );
+        let counted: usize = anchors.mention_counts.iter().sum();
+        assert!(counted <= briefing::doc::MAX_MENTION_WORK, "{}", case.name);
+    }
+}
+
+/// The problems of a refused text, and whether more were found than kept.
+fn refusal(text: &str) -> (Vec<briefing::briefing::Problem>, bool) {
+    match briefing::briefing::parse(text, "refused") {
+        Err(briefing::briefing::LoadError::Invalid { problems, more, .. }) => (problems, more),
+        other => panic!("not refused as invalid: {other:?}"),
+    }
+}
+
+#[test]
+fn syntax_problems_are_kept_up_to_the_cap_and_placed_in_one_walk() {
+    // Issue 9: `x = [1` and 512 Ki commas took 15 s, all problems kept.
+    let text = worst::commas(512 * 1024);
+    let (problems, more) = refusal(&text);
+    assert!(more);
+    assert_eq!(problems.len(), briefing::briefing::MAX_PROBLEMS);
+    for p in &problems {
+        assert_eq!(p.line, 1);
+        assert!(p.column > 6 && p.column <= text.len() + 1, "{p:?}");
+    }
+    assert!(problems.windows(2).all(|w| w[0].column <= w[1].column));
+    let shown = briefing::briefing::parse(&text, "commas.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        shown.ends_with(
+            "commas.toml: at least 150 more problems not shown (reading stopped after 200)"
+        ),
+        "{shown}"
+    );
+    // 8 MiB of `=` lines (4 million problems, 2.6 GB): refused on its tokens.
+    let (problems, _) = refusal(&"=\n".repeat(worst::LIMIT / 2));
+    assert!(problems.len() <= briefing::briefing::MAX_PROBLEMS);
+    assert!(
+        problems[0].message.contains("TOML tokens"),
+        "{:?}",
+        problems[0]
+    );
+    // Under the token limit too: the first 200 are those of the first lines.
+    let (problems, more) = refusal(&"=\n".repeat(1_000_000));
+    assert!(more);
+    assert_eq!(problems.len(), briefing::briefing::MAX_PROBLEMS);
+    assert_eq!((problems[0].line, problems[0].column), (1, 1));
+    assert!(
+        problems.iter().all(|p| p.line <= 200),
+        "{:?}",
+        problems.last()
+    );
+}
+
+#[test]
+fn toml_that_is_no_briefing_is_refused_early() {
+    // Issue 9: 8 MiB of distinct keys, distinct tables, `x = [1,1,…]` and
+    // `x = [{},{},…]`, and the rest of the generated set: each refused with
+    // at most the cap of problems, the first of them saying why.
+    for (name, text) in worst::invalid() {
+        assert!(text.len() <= worst::LIMIT, "{name}");
+        let (problems, _) = refusal(&text);
+        assert!(!problems.is_empty(), "{name}");
+        assert!(
+            problems.len() <= briefing::briefing::MAX_PROBLEMS,
+            "{name}: {}",
+            problems.len()
+        );
+    }
+    let why = |text: &str| {
+        let (problems, _) = refusal(text);
+        problems
+            .iter()
+            .map(|p| p.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let invalid: std::collections::HashMap<_, _> = worst::invalid().into_iter().collect();
+    assert!(why(&invalid["int-array"]).contains("more than 3000000 TOML tokens"));
+    assert!(
+        why(&invalid["limit-int-array"])
+            .contains("too many entries in `x` (1499501; the limit is 50000)")
+    );
+    assert!(why(&invalid["limit-table-array"]).contains("too many entries in `x`"));
+    assert!(why(&invalid["limit-distinct-keys"]).contains("more than 10000 keys in one table"));
+    assert!(why(&invalid["limit-distinct-tables"]).contains("more than 10000 [tables]"));
+    assert!(
+        why(&invalid["limit-summary-strings"]).contains("too many entries in `summary` (1499501;")
+    );
+    let keys = why(&invalid["limit-table-keys"]);
+    assert!(keys.contains("unknown field `k0`"), "{keys}");
+    // A [[list]] over the limit is counted, not built.
+    let mut quotes = String::from(HEAD);
+    for _ in 0..50_001 {
+        quotes.push_str("[[quotes]]\n");
+    }
+    assert!(why(&quotes).contains("too many entries in `quotes` (50001; the limit is 50000)"));
 }
