@@ -458,14 +458,14 @@ proptest! {
         let mut starts = Vec::new();
         for text in &texts {
             reversed.longest_starts(text, &mut starts);
-            for at in 0..text.len() {
+            for (at, got) in starts.iter().enumerate() {
                 let want = patterns
                     .iter()
                     .enumerate()
                     .filter(|(_, p)| text.get(at..).is_some_and(|t| t.starts_with(**p)))
                     .max_by_key(|(_, p)| p.len())
                     .and_then(|(k, _)| rids[k]);
-                prop_assert_eq!(starts[at].map(|s| s as usize), want, "at {} of {:?}", at, text);
+                prop_assert_eq!(got.map(|s| s as usize), want, "at {} of {:?}", at, text);
             }
         }
     }
