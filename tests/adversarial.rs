@@ -46,6 +46,25 @@ const CASES: &[(&str, Expect)] = &[
     ("reference-cycles.toml", Expect::Loads),
     ("long-words.toml", Expect::Loads),
     ("line-separators.toml", Expect::Loads),
+    // Names, aliases, quotes and excerpts that repeat and nest (issue 9).
+    ("identical-patterns.toml", Expect::Loads),
+    ("nested-patterns.toml", Expect::Loads),
+    (
+        "syntax-errors-past-the-cap.toml",
+        Expect::Refused(&[
+            ":1:1: unquoted keys cannot be empty",
+            ":25:2: string values must be quoted",
+            ": at least 150 more problems not shown (reading stopped after 200)",
+        ]),
+    ),
+    (
+        "array-over-the-limit.toml",
+        Expect::Refused(&[":4:10: too many entries in `topics` (50001; the limit is 50000)"]),
+    ),
+    (
+        "std-tables.toml",
+        Expect::Refused(&[":4:2: unknown field `t0`", ":62:2: unknown field `t29`"]),
+    ),
     (
         "nul-byte.toml",
         Expect::Refused(&[":3:18: invalid basic string"]),
