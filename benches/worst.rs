@@ -1,7 +1,7 @@
 //! Worst cases, step by step: for every generated worst-case briefing
 //! (`benches/support/worst.rs`), the time of loading it, of the plain view,
 //! of the reader's first frame and of every key with the frame after it, at
-//! 80x24 and 200x60. The budget is 2 s per step.
+//! 80x24, 200x60 and 40x12 (hyphenated). The budget is 2 s per step.
 //!
 //! Run: `cargo bench --bench worst` (all cases), or with
 //! `WORST_CASES=quotes-a,word-2mib` for some. `WORST_DIR=/tmp/worst cargo
@@ -121,13 +121,15 @@ fn ms(d: Duration) -> String {
 fn measure(case: &worst::Case) -> Report {
     let mut r = Report { steps: Vec::new() };
     let b = r.time("load", || parse(&case.text, case.name).unwrap());
-    r.time("plain", || {
-        let symbols = Symbols::UNICODE;
-        let docs = build_docs(&b, Lang::De.labels(), &symbols);
-        let hyphenator = Hyphenator::new(&b.lang);
-        plain::render(&docs, Lang::De.labels(), &symbols, &hyphenator, 80).len()
-    });
-    for (w, h) in [(80, 24), (200, 60)] {
+    for width in [80, 20] {
+        r.time(format!("plain {width}"), || {
+            let symbols = Symbols::UNICODE;
+            let docs = build_docs(&b, Lang::De.labels(), &symbols);
+            let hyphenator = Hyphenator::new(&b.lang);
+            plain::render(&docs, Lang::De.labels(), &symbols, &hyphenator, width).len()
+        });
+    }
+    for (w, h) in [(80, 24), (200, 60), (40, 12)] {
         reader(&mut r, &b, case.search, w, h);
     }
     r

@@ -180,6 +180,47 @@ pub fn huge_paragraphs() -> Case {
     }
 }
 
+/// Three paragraphs of 2 MiB of long German words: in narrow columns every
+/// word goes to the hyphenation dictionary.
+pub fn hyphenation_heavy() -> Case {
+    let mut t = String::from(HEAD);
+    let p = "Artilleriegeschosse Schiffscontainer ".repeat(55_000);
+    paragraphs(&mut t, &[p.clone(), p.clone(), p]);
+    Case {
+        name: "hyphenation-heavy",
+        text: t,
+        search: 'e',
+    }
+}
+
+/// The same, with every word different: the dictionary's memo cannot help.
+pub fn hyphenation_distinct() -> Case {
+    let mut t = String::from(HEAD);
+    let letters = |mut n: usize| {
+        let mut w = String::from("Geschosse");
+        for _ in 0..4 {
+            w.push(char::from(b'a' + u8::try_from(n % 26).unwrap_or(0)));
+            n /= 26;
+        }
+        w
+    };
+    let mut ps = Vec::new();
+    for p in 0..3 {
+        let mut text = String::new();
+        for i in 0..140_000 {
+            text.push_str(&letters(p * 140_000 + i));
+            text.push(' ');
+        }
+        ps.push(text);
+    }
+    paragraphs(&mut t, &ps);
+    Case {
+        name: "hyphenation-distinct",
+        text: t,
+        search: 'e',
+    }
+}
+
 /// A single word of 2 MiB as a paragraph, a quote, an alias and the lede.
 pub fn word_2mib() -> Case {
     let word = "x".repeat(2 * 1024 * 1024 - 64);
@@ -343,6 +384,8 @@ pub fn valid() -> Vec<Case> {
         search_heavy(),
         dense_aliases(),
         max_actors_relations(),
+        hyphenation_heavy(),
+        hyphenation_distinct(),
     ]
 }
 

@@ -1,6 +1,8 @@
 //! Wrapping by display width, with our own hyphenation, into byte ranges of
 //! the source text (so that search hits and styles map onto wrapped lines).
 
+use std::collections::HashMap;
+
 use hyphenation::{Hyphenator, Standard};
 use textwrap::WordSeparator;
 use textwrap::core::{Fragment, Word, break_words};
@@ -39,14 +41,72 @@ const MIN_PIECE_CHARS: usize = 3;
 /// Longest run we ask about; longer ones are not words.
 const MAX_HYPHENATE_BYTES: usize = 64;
 
+/// Most words looked up in the dictionary for one layout (a word seen
+/// before is not looked up again). A lookup costs about 10 µs: a long text
+/// of distinct long words in a narrow column would take seconds; past this
+/// budget the remaining words are broken only where they must be.
+pub const MAX_LOOKUPS: usize = 20_000;
+
+/// Hyphenation shared by every paragraph of one layout: the dictionary,
+/// the break points of each word already looked up, and the lookups left.
+pub struct Hyphenation<'d> {
+    dict: &'d Standard,
+    known: HashMap<String, Vec<usize>>,
+    left: usize,
+}
+
+impl<'d> Hyphenation<'d> {
+    /// Hyphenation with `dict` and a full budget.
+    pub fn new(dict: &'d Standard) -> Self {
+        Self {
+            dict,
+            known: HashMap::new(),
+            left: MAX_LOOKUPS,
+        }
+    }
+
+    /// Break points (byte offsets) in an alphabetic run; none once the
+    /// budget is spent and the run was not seen before.
+    fn breaks(&mut self, run: &str) -> &[usize] {
+        if !self.known.contains_key(run) && self.left > 0 {
+            self.left -= 1;
+            let breaks = self.dict.hyphenate(run).breaks;
+            self.known.insert(run.to_string(), breaks);
+        }
+        self.known.get(run).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many lookups are left.
+    pub fn lookups_left(&self) -> usize {
+        self.left
+    }
+}
+
 /// Wraps `text` to `width` columns. Newlines are hard breaks; an empty text
 /// gives one empty line. No line is wider than `width` (if `width` >= 2).
 pub fn wrap(text: &str, width: usize, dict: Option<&Standard>) -> Vec<LineRange> {
+    let mut hyphenation = dict.map(Hyphenation::new);
+    wrap_with(text, width, hyphenation.as_mut())
+}
+
+/// [`wrap`], with hyphenation shared across calls (one layout's budget).
+pub fn wrap_with(
+    text: &str,
+    width: usize,
+    mut hyphenation: Option<&mut Hyphenation<'_>>,
+) -> Vec<LineRange> {
     let width = width.max(1);
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
-        wrap_line(text, line, line_start, width, dict, &mut out);
+        wrap_line(
+            text,
+            line,
+            line_start,
+            width,
+            hyphenation.as_deref_mut(),
+            &mut out,
+        );
         line_start += line.len() + 1;
     }
     out
@@ -57,14 +117,14 @@ fn wrap_line(
     line: &str,
     line_start: usize,
     width: usize,
-    dict: Option<&Standard>,
+    mut dict: Option<&mut Hyphenation<'_>>,
     out: &mut Vec<LineRange>,
 ) {
     let mut words = WordSeparator::AsciiSpace.find_words(line).peekable();
     let mut fragments = Vec::new();
     while fragments.len() <= MAX_OPTIMAL_FRAGMENTS {
         let Some(word) = words.next() else { break };
-        split_word(word, dict, &mut fragments);
+        split_word(word, dict.as_deref_mut(), &mut fragments);
     }
     // Room for a hyphen after any piece of a broken word.
     let room = width.saturating_sub(1).max(1);
@@ -103,7 +163,7 @@ fn first_fit_streamed<'a>(
     mut fragments: Vec<Word<'a>>,
     mut words: impl Iterator<Item = Word<'a>>,
     width: usize,
-    dict: Option<&Standard>,
+    mut dict: Option<&mut Hyphenation<'_>>,
     out: &mut Vec<LineRange>,
 ) {
     #[allow(clippy::cast_precision_loss)] // widths are far below 2^52
@@ -113,7 +173,7 @@ fn first_fit_streamed<'a>(
         let mut done = true;
         let mut raw = Vec::with_capacity(MAX_OPTIMAL_FRAGMENTS);
         for word in words.by_ref() {
-            split_word(word, dict, &mut raw);
+            split_word(word, dict.as_deref_mut(), &mut raw);
             if raw.len() > MAX_OPTIMAL_FRAGMENTS {
                 done = false;
                 break;
@@ -164,7 +224,7 @@ fn offset_in(whole: &str, part: &str) -> usize {
 }
 
 /// Splits a word at its own hyphens and at the dictionary's break points.
-fn split_word<'a>(word: Word<'a>, dict: Option<&Standard>, out: &mut Vec<Word<'a>>) {
+fn split_word<'a>(word: Word<'a>, dict: Option<&mut Hyphenation<'_>>, out: &mut Vec<Word<'a>>) {
     let text = word.word;
     let mut points: Vec<(usize, bool)> = Vec::new(); // (byte index, needs a hyphen)
     let mut prev: Option<char> = None;
@@ -185,9 +245,9 @@ fn split_word<'a>(word: Word<'a>, dict: Option<&Standard>, out: &mut Vec<Word<'a
             let chars = run.chars().count();
             let counted = |b: usize| run.get(..b).map_or(0, |s| s.chars().count());
             points.extend(
-                dict.hyphenate(run)
-                    .breaks
-                    .into_iter()
+                dict.breaks(run)
+                    .iter()
+                    .copied()
                     .filter(|&b| {
                         counted(b) >= MIN_PIECE_CHARS && chars - counted(b) >= MIN_PIECE_CHARS
                     })
@@ -297,8 +357,9 @@ mod tests {
         let de = dictionary("de");
         for (width, dict) in [(20, None), (30, de.as_ref()), (100, None)] {
             let mut fragments = Vec::new();
+            let mut hyphenation = dict.map(Hyphenation::new);
             for word in WordSeparator::AsciiSpace.find_words(&text) {
-                split_word(word, dict, &mut fragments);
+                split_word(word, hyphenation.as_mut(), &mut fragments);
             }
             let fragments = break_words(fragments, width - 1);
             #[allow(clippy::cast_precision_loss)]
@@ -310,6 +371,26 @@ mod tests {
                 assert!(line.width() <= width, "{line:?} wider than {width}");
             }
         }
+    }
+
+    #[test]
+    fn the_dictionary_is_asked_once_per_word_and_within_a_budget() {
+        let de = dictionary("de").unwrap();
+        let mut h = Hyphenation::new(&de);
+        let text = "Artilleriegeschosse ".repeat(100);
+        let lines = wrap_with(&text, 16, Some(&mut h));
+        assert!(lines.iter().any(|l| l.hyphen));
+        assert_eq!(h.lookups_left(), MAX_LOOKUPS - 1, "one word, one lookup");
+        // Past the budget, words are no longer looked up, only broken where
+        // they must be; every line still fits.
+        h.left = 0;
+        let other = "Schiffscontainerschiff ".repeat(10);
+        let lines = wrap_with(&other, 16, Some(&mut h));
+        assert_eq!(h.lookups_left(), 0);
+        for line in render(&other, &lines) {
+            assert!(line.width() <= 16, "{line:?}");
+        }
+        assert!(!h.known.contains_key("Schiffscontainerschiff"));
     }
 
     #[test]
