@@ -365,28 +365,37 @@ pub fn max_actors_relations() -> Case {
     }
 }
 
-/// Every valid worst case, each within the size limit.
-pub fn valid() -> Vec<Case> {
+/// Makes one case.
+pub type Maker = fn() -> Case;
+
+/// Every valid worst case, each within the size limit: its name and how to
+/// make it (so that one can be made without the others).
+pub fn valid_makers() -> Vec<(&'static str, Maker)> {
     vec![
-        quotes_a(),
-        aliases_e(1000),
-        aliases_e(2000),
-        nested_quotes(600),
-        nested_names(),
-        prefix_trap(),
-        suffix_fan(),
-        huge_paragraphs(),
-        word_2mib(),
-        summary_points(),
-        many_sections(),
-        many_relations(),
-        many_actors(),
-        search_heavy(),
-        dense_aliases(),
-        max_actors_relations(),
-        hyphenation_heavy(),
-        hyphenation_distinct(),
+        ("quotes-a", quotes_a),
+        ("aliases-e-1000", || aliases_e(1000)),
+        ("aliases-e-2000", || aliases_e(2000)),
+        ("nested-quotes-600", || nested_quotes(600)),
+        ("nested-names", nested_names),
+        ("prefix-trap", prefix_trap),
+        ("suffix-fan", suffix_fan),
+        ("huge-paragraphs", huge_paragraphs),
+        ("word-2mib", word_2mib),
+        ("summary-50000", summary_points),
+        ("many-sections", many_sections),
+        ("many-relations", many_relations),
+        ("many-actors", many_actors),
+        ("search-heavy", search_heavy),
+        ("dense-aliases", dense_aliases),
+        ("max-actors-relations", max_actors_relations),
+        ("hyphenation-heavy", hyphenation_heavy),
+        ("hyphenation-distinct", hyphenation_distinct),
     ]
+}
+
+/// Every valid worst case.
+pub fn valid() -> Vec<Case> {
+    valid_makers().into_iter().map(|(_, make)| make()).collect()
 }
 
 /// `line` repeated to fill `bytes`.
