@@ -8,7 +8,7 @@ mod layout;
 
 use std::ops::Range;
 
-pub use anchors::Anchors;
+pub use anchors::{Anchors, MAX_KEPT, MAX_MENTION_WORK};
 pub use build::{build_doc, build_docs};
 pub use detail::{Context, detail};
 pub use layout::{Layout, LineRef};

@@ -313,13 +313,24 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Hilfe", "help")),
     },
     Binding {
-        screens: ALL,
+        screens: READER,
         keys: &[Key::Esc],
         action: Action::Escape,
         keys_label: None,
         help: both(
-            "Hilfe schliessen, Suche oder Filter aufheben",
-            "close help, clear the search or the filter",
+            "Hilfe schliessen, Suche aufheben",
+            "close help, clear the search",
+        ),
+        hint: None,
+    },
+    Binding {
+        screens: LISTS,
+        keys: &[Key::Esc],
+        action: Action::Escape,
+        keys_label: None,
+        help: both(
+            "Hilfe schliessen, Filter aufheben, zurück zur Liste",
+            "close help, clear the filter, back to the list",
         ),
         hint: None,
     },

@@ -77,6 +77,8 @@ pub struct Labels {
     pub mentions: &'static str,
     /// "and N more" after a cut list.
     pub more: &'static str,
+    /// "at least N", for a count that stopped early.
+    pub at_least: &'static str,
     /// Heading of the passage a figure or quote comes from.
     pub in_text: &'static str,
     /// "cited for".
@@ -160,6 +162,7 @@ impl Labels {
             wrapped_bottom: t(self.wrapped_bottom),
             no_search: t(self.no_search),
             too_small: t(self.too_small),
+            at_least: t(self.at_least),
             help_title: t(self.help_title),
             help_close: t(self.help_close),
         }
@@ -209,6 +212,7 @@ static DE: Labels = Labels {
     figures: "Kennzahlen",
     mentions: "Erwähnungen im Volltext",
     more: "weitere",
+    at_least: "mindestens",
     in_text: "Im Volltext",
     cited_for: "zitiert für",
     source_media: "Medium",
@@ -253,6 +257,7 @@ static EN: Labels = Labels {
     figures: "Key figures",
     mentions: "Mentions in the full text",
     more: "more",
+    at_least: "at least",
     in_text: "In the full text",
     cited_for: "cited for",
     source_media: "media",

@@ -6,4 +6,5 @@ pub mod ascii;
 pub mod fit;
 pub mod fold;
 pub mod hyphenate;
+pub mod matcher;
 pub mod wrap;

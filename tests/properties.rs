@@ -344,3 +344,162 @@ proptest! {
         }
     }
 }
+
+/// Words from a tiny alphabet, so that names and passages repeat, nest and
+/// overlap each other.
+fn tiny_text(max_words: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![Just("a"), Just("b"), Just("ab"), Just("ä"), Just("a-b")],
+        1..max_words,
+    )
+    .prop_map(|words| {
+        let mut out = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                out.push(if i % 3 == 0 { ',' } else { ' ' });
+                if i % 3 == 0 {
+                    out.push(' ');
+                }
+            }
+            out.push_str(w);
+        }
+        out
+    })
+}
+
+/// Where each passage first stands, by brute force.
+fn naive_first(texts: &[&str], passage: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    texts
+        .iter()
+        .enumerate()
+        .find_map(|(block, t)| t.find(passage).map(|at| (block, at..at + passage.len())))
+}
+
+/// Mentions by brute force: at each place the longest name starting there
+/// (leftmost-longest, the cursor past it), whole words only, every actor
+/// that has the name, adjacent mentions of an actor merged.
+fn naive_mentions(
+    texts: &[&str],
+    names: &[Vec<&str>],
+) -> Vec<Vec<(usize, std::ops::Range<usize>)>> {
+    let mut found: Vec<Vec<(usize, std::ops::Range<usize>)>> = vec![Vec::new(); names.len()];
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    for (block, text) in texts.iter().enumerate() {
+        let mut at = 0;
+        while at < text.len() {
+            if !text.is_char_boundary(at) {
+                at += 1;
+                continue;
+            }
+            let longest = names
+                .iter()
+                .flatten()
+                .filter(|n| !n.is_empty() && text[at..].starts_with(**n))
+                .map(|n| n.len())
+                .max();
+            let Some(len) = longest else {
+                at += 1;
+                continue;
+            };
+            let end = at + len;
+            let whole = !word(text[..at].chars().next_back()) && !word(text[end..].chars().next());
+            if whole {
+                for (actor, own) in names.iter().enumerate() {
+                    if !own
+                        .iter()
+                        .any(|n| n.len() == len && text[at..].starts_with(*n))
+                    {
+                        continue;
+                    }
+                    match found[actor].last_mut() {
+                        Some((b, r)) if *b == block && at <= r.end + 1 => r.end = r.end.max(end),
+                        _ => found[actor].push((block, at..end)),
+                    }
+                }
+            }
+            at = end;
+        }
+    }
+    found
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Duplicate, nested and overlapping names and passages: the anchors
+    /// are those a brute-force search finds.
+    #[test]
+    fn anchors_match_a_brute_force_search(
+        paragraphs in prop::collection::vec(tiny_text(40), 1..4),
+        actors in prop::collection::vec(prop::collection::vec(tiny_text(4), 1..4), 1..6),
+        quotes in prop::collection::vec(tiny_text(6), 0..8),
+    ) {
+        let mut t = String::from("schema = 1\nlang = \"de\"\ntitle = \"t\"\n");
+        for (i, names) in actors.iter().enumerate() {
+            let aliases: Vec<String> = names[1..].iter().map(|n| lit(n)).collect();
+            let _ = write!(t, "\n[[actors]]\nid = \"a{i}\"\nname = {}\nkind = \"person\"\naliases = [{}]\n", lit(&names[0]), aliases.join(", "));
+        }
+        for q in &quotes {
+            let _ = write!(t, "\n[[quotes]]\ntext = {}\nspeaker = \"a0\"\n", lit(q));
+            let _ = write!(t, "\n[[figures]]\nvalue = \"1\"\nlabel = \"l\"\nexcerpt = {}\n", lit(q));
+        }
+        let ps: Vec<String> = paragraphs.iter().map(|p| lit(p)).collect();
+        let _ = write!(t, "\n[[sections]]\nparagraphs = [{}]\n", ps.join(", "));
+        let b = parse(&t, "tiny").map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let doc = briefing::doc::build_doc(&b, briefing::labels::Lang::De.labels(), &briefing::symbols::Symbols::UNICODE, PaneId::Text);
+        let anchors = briefing::doc::Anchors::find(&b, &doc);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        for (q, anchor) in b.quotes.iter().zip(&anchors.quotes) {
+            let got = anchor.as_ref().map(|a| (a.block, a.range.clone()));
+            prop_assert_eq!(got, naive_first(&texts, &q.text), "quote {:?}", q.text);
+        }
+        for (f, anchor) in b.figures.iter().zip(&anchors.figures) {
+            let got = anchor.as_ref().map(|a| (a.block, a.range.clone()));
+            prop_assert_eq!(got, naive_first(&texts, &f.excerpt));
+        }
+        let names: Vec<Vec<&str>> = b.actors.iter()
+            .map(|a| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)).collect())
+            .collect();
+        let want = naive_mentions(&texts, &names);
+        prop_assert!(anchors.counts_complete);
+        for (actor, want) in want.iter().enumerate() {
+            let got: Vec<_> = anchors.mentions[actor].iter().map(|a| (a.block, a.range.clone())).collect();
+            let kept = want.len().min(briefing::doc::MAX_KEPT);
+            prop_assert_eq!(&got[..], &want[..kept], "actor {}", actor);
+            prop_assert_eq!(anchors.mention_counts[actor], want.len());
+        }
+    }
+
+    /// The matcher against brute force: where each pattern first ends, and
+    /// the longest pattern starting at each byte.
+    #[test]
+    fn the_matcher_matches_brute_force(
+        texts in prop::collection::vec(tiny_text(30), 1..3),
+        patterns in prop::collection::vec(tiny_text(4), 0..12),
+    ) {
+        use briefing::text::matcher::Matcher;
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (forward, ids) = Matcher::new(patterns.iter().copied(), false);
+        let ends = forward.first_ends(texts.iter().copied());
+        for (p, id) in patterns.iter().zip(&ids) {
+            let got = id.and_then(|id| ends[id]);
+            let want = naive_first(&texts, p).map(|(b, r)| (b, r.end));
+            prop_assert_eq!(got, want, "pattern {:?}", p);
+        }
+        let (reversed, rids) = Matcher::new(patterns.iter().copied(), true);
+        let mut starts = Vec::new();
+        for text in &texts {
+            reversed.longest_starts(text, &mut starts);
+            for (at, got) in starts.iter().enumerate() {
+                let want = patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| text.get(at..).is_some_and(|t| t.starts_with(**p)))
+                    .max_by_key(|(_, p)| p.len())
+                    .and_then(|(k, _)| rids[k]);
+                prop_assert_eq!(got.map(|s| s as usize), want, "at {} of {:?}", at, text);
+            }
+        }
+    }
+}

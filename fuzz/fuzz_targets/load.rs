@@ -1,13 +1,15 @@
 //! Bytes → size check → UTF-8 → `briefing::briefing::parse`.
 //!
 //! Properties: never panics; a refusal always has a non-empty message whose
-//! lines carry no control or bidi characters (error text is sanitised), and
-//! every problem points at a real line and column of the input.
+//! lines carry no control or bidi characters (error text is sanitised),
+//! every problem points at a real line and column of the input, and no
+//! more problems are kept than the cap (memory follows the cap, not the
+//! input).
 
 #![no_main]
 
 use briefing::briefing::sanitize::is_harmful;
-use briefing::briefing::{LoadError, MAX_FILE_BYTES, parse};
+use briefing::briefing::{LoadError, MAX_FILE_BYTES, MAX_PROBLEMS, parse};
 use libfuzzer_sys::fuzz_target;
 
 const NAME: &str = "fuzz.toml";
@@ -33,6 +35,11 @@ fuzz_target!(|data: &[u8]| {
     }
     if let LoadError::Invalid { problems, .. } = &error {
         assert!(!problems.is_empty(), "Invalid without problems");
+        assert!(
+            problems.len() <= MAX_PROBLEMS,
+            "{} problems kept",
+            problems.len()
+        );
         // parse() strips a BOM before counting lines and columns.
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let lines: Vec<&str> = text.split('\n').collect();

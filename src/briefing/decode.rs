@@ -1,16 +1,20 @@
 //! TOML text → raw model, collecting every syntax, type and unknown-field
-//! problem instead of stopping at the first.
+//! problem instead of stopping at the first (up to [`MAX_PROBLEMS`]).
 
+use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Error as _};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, Deserializer};
 
+use super::fields::fields;
 use super::raw::{RawActor, RawFigure, RawHead, RawQuote, RawRelation, RawSection, RawSource};
+use super::screen::screen;
 
 /// A problem at a byte offset, before it is turned into line and column.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Ordered by offset (then message).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diag {
     /// Byte offset in the file.
     pub offset: usize,
@@ -25,6 +29,57 @@ impl Diag {
             offset,
             message: message.into(),
         }
+    }
+}
+
+/// The problems found so far: the [`MAX_PROBLEMS`] first in the file are
+/// kept (whatever order they are found in), so memory follows the cap, not
+/// the file.
+#[derive(Debug, Default)]
+pub struct Diags {
+    kept: BinaryHeap<Diag>,
+    dropped: bool,
+}
+
+impl Diags {
+    /// Keeps `diag` if there is room or it comes before one kept; notes
+    /// that a problem was left out otherwise.
+    pub fn push(&mut self, diag: Diag) {
+        if self.kept.len() < MAX_PROBLEMS {
+            self.kept.push(diag);
+            return;
+        }
+        self.dropped = true;
+        if self.kept.peek().is_some_and(|last| diag < *last) {
+            self.kept.pop();
+            self.kept.push(diag);
+        }
+    }
+
+    /// Says that problems were left out (found but not kept).
+    pub fn mark_dropped(&mut self) {
+        self.dropped = true;
+    }
+
+    /// Whether a problem at `offset` would be kept (so its message is worth
+    /// writing).
+    pub fn wants(&self, offset: usize) -> bool {
+        self.kept.len() < MAX_PROBLEMS || self.kept.peek().is_some_and(|last| offset < last.offset)
+    }
+
+    /// Whether no more problems will be kept.
+    pub fn is_full(&self) -> bool {
+        self.kept.len() >= MAX_PROBLEMS
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty() && !self.dropped
+    }
+
+    /// The problems kept, in file order, and whether any were left out.
+    pub fn into_parts(self) -> (Vec<Diag>, bool) {
+        (self.kept.into_sorted_vec(), self.dropped)
     }
 }
 
@@ -81,7 +136,13 @@ pub const LISTS: [&str; 6] = [
 ];
 
 /// Parses and decodes `text`, pushing every problem found onto `diags`.
-pub fn decode(text: &str, max_items: usize, diags: &mut Vec<Diag>) -> RawDocument {
+pub fn decode(text: &str, max_items: usize, diags: &mut Diags) -> RawDocument {
+    if !screen(text, max_items, diags) {
+        return RawDocument {
+            had_syntax_errors: true,
+            ..RawDocument::default()
+        };
+    }
     let (doc, syntax) = DeTable::parse_recoverable(text);
     let mut out = RawDocument {
         had_syntax_errors: !syntax.is_empty(),
@@ -104,18 +165,19 @@ pub fn decode(text: &str, max_items: usize, diags: &mut Vec<Diag>) -> RawDocumen
                 continue;
             }
             match *list {
-                "actors" => out.actors = decode_list(list, value, diags),
-                "relations" => out.relations = decode_list(list, value, diags),
-                "figures" => out.figures = decode_list(list, value, diags),
-                "quotes" => out.quotes = decode_list(list, value, diags),
-                "sections" => out.sections = decode_list(list, value, diags),
-                _ => out.sources = decode_list(list, value, diags),
+                "actors" => out.actors = decode_list(list, value, max_items, diags),
+                "relations" => out.relations = decode_list(list, value, max_items, diags),
+                "figures" => out.figures = decode_list(list, value, max_items, diags),
+                "quotes" => out.quotes = decode_list(list, value, max_items, diags),
+                "sections" => out.sections = decode_list(list, value, max_items, diags),
+                _ => out.sources = decode_list(list, value, max_items, diags),
             }
         } else {
             head.insert(key, value);
         }
     }
-    let (value, dropped) = decode_table::<RawHead>(Spanned::new(doc_span, head), diags);
+    let head = Spanned::new(doc_span, head);
+    let (value, dropped) = decode_table::<RawHead>(head, fields::<RawHead>(), max_items, diags);
     out.head = value;
     out.head_dropped = dropped;
     out
@@ -134,7 +196,8 @@ fn list_len(value: &Spanned<DeValue<'_>>) -> usize {
 fn decode_list<T: DeserializeOwned>(
     list: &str,
     value: Spanned<DeValue<'_>>,
-    diags: &mut Vec<Diag>,
+    max_items: usize,
+    diags: &mut Diags,
 ) -> Vec<Item<T>> {
     let span = value.span();
     let DeValue::Array(items) = value.into_inner() else {
@@ -144,9 +207,11 @@ fn decode_list<T: DeserializeOwned>(
         ));
         return Vec::new();
     };
+    let fields = fields::<T>();
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        if diags.len() >= MAX_PROBLEMS {
+        if diags.is_full() {
+            diags.mark_dropped();
             break;
         }
         let span = item.span();
@@ -157,7 +222,8 @@ fn decode_list<T: DeserializeOwned>(
             ));
             continue;
         };
-        let (value, dropped) = decode_table::<T>(Spanned::new(span.clone(), table), diags);
+        let table = Spanned::new(span.clone(), table);
+        let (value, dropped) = decode_table::<T>(table, fields, max_items, diags);
         out.push(Item {
             span,
             value,
@@ -167,15 +233,55 @@ fn decode_list<T: DeserializeOwned>(
     out
 }
 
-/// Deserialises one table; on an error, reports it, drops the key it belongs
-/// to and tries again, until the rest decodes.
+/// Deserialises one table. Unknown keys and over-long lists are reported
+/// and removed first, without decoding them (a table of a million unknown
+/// keys costs one pass, not a decode per key); then, on an error, reports
+/// it, drops the key it belongs to and tries again, until the rest decodes.
 fn decode_table<T: DeserializeOwned>(
     mut table: Spanned<DeTable<'_>>,
-    diags: &mut Vec<Diag>,
+    fields: &'static [&'static str],
+    max_items: usize,
+    diags: &mut Diags,
 ) -> (Option<T>, Vec<String>) {
     let mut dropped = Vec::new();
+    let mut unwanted = false;
+    for (key, value) in table.get_ref() {
+        let name: &str = key.get_ref();
+        let at = key.span().start;
+        if !fields.contains(&name) {
+            unwanted = true;
+            if diags.wants(at) {
+                let error = toml::de::Error::unknown_field(name, fields);
+                diags.push(Diag::new(at, error.message()));
+            } else {
+                diags.mark_dropped();
+            }
+        } else if list_len(value) > max_items {
+            let len = list_len(value);
+            diags.push(Diag::new(
+                value.span().start,
+                format!("too many entries in `{name}` ({len}; the limit is {max_items})"),
+            ));
+            dropped.push(name.to_string());
+            unwanted = true;
+        }
+    }
+    if unwanted {
+        // Rebuilt from what is kept (at most the known fields): one pass.
+        let all = std::mem::take(table.get_mut());
+        for (key, value) in all {
+            let name: &str = key.get_ref();
+            if fields.contains(&name) && list_len(&value) <= max_items {
+                table.get_mut().insert(key, value);
+            }
+        }
+    }
     let mut last = table.span().start;
     for _ in 0..MAX_TABLE_PROBLEMS {
+        if diags.is_full() {
+            diags.mark_dropped();
+            return (None, dropped);
+        }
         let error = match T::deserialize(Deserializer::from(table.clone())) {
             Ok(value) => return (Some(value), dropped),
             Err(e) => e,

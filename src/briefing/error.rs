@@ -47,8 +47,10 @@ pub enum LoadError {
     Invalid {
         /// The file as named by the user.
         path: String,
-        /// Every problem found, in file order.
+        /// The problems found, in file order (at most `MAX_PROBLEMS`).
         problems: Vec<Problem>,
+        /// Whether more were found than kept: reading stopped at the cap.
+        more: bool,
     },
 }
 
@@ -88,7 +90,11 @@ impl fmt::Display for LoadError {
                 "{}:{line}:{column}: not valid UTF-8 (briefings are UTF-8 text)",
                 one_line_path(path)
             ),
-            Self::Invalid { path, problems } => {
+            Self::Invalid {
+                path,
+                problems,
+                more,
+            } => {
                 let path = one_line_path(path);
                 for (i, p) in problems.iter().take(MAX_SHOWN).enumerate() {
                     if i > 0 {
@@ -102,12 +108,16 @@ impl fmt::Display for LoadError {
                         one_line(&p.message)
                     )?;
                 }
-                if problems.len() > MAX_SHOWN {
+                let hidden = problems.len().saturating_sub(MAX_SHOWN);
+                if *more {
                     write!(
                         f,
-                        "\n{path}: {} more problems not shown",
-                        problems.len() - MAX_SHOWN
+                        "\n{path}: at least {} more problems not shown (reading stopped after {})",
+                        hidden.max(1),
+                        problems.len()
                     )?;
+                } else if hidden > 0 {
+                    write!(f, "\n{path}: {hidden} more problems not shown")?;
                 }
                 Ok(())
             }

@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use super::decode::decode;
+use super::decode::{Diags, decode};
 use super::error::{LoadError, Problem};
 use super::model::Briefing;
 use super::position::LineIndex;
@@ -38,7 +38,7 @@ pub fn load_file(path: &Path) -> Result<Briefing, LoadError> {
         path: name.clone(),
         error,
     };
-    let file = File::open(path).map_err(io)?;
+    let file = open(path).map_err(io)?;
     let mut bytes = Vec::new();
     // Read one byte past the limit rather than trusting metadata: pipes and
     // device files have no size.
@@ -71,6 +71,51 @@ pub fn load_file(path: &Path) -> Result<Briefing, LoadError> {
     parse(&text, &name)
 }
 
+/// Opens `path` for reading without ever blocking in `open` (a FIFO with no
+/// writer would block it forever), then looks at what was opened, not at the
+/// path (nothing can swap the file in between): a regular file is read; a
+/// pipe or FIFO is read like `cat` reads it (`briefing <(cat a.toml)` works;
+/// with no writer it reads as empty); anything else (a terminal, a device)
+/// is refused.
+#[cfg(unix)]
+fn open(path: &Path) -> std::io::Result<File> {
+    use std::io::{Error, ErrorKind};
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+
+    use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+
+    let nonblocking = i32::try_from(OFlags::NONBLOCK.bits()).unwrap_or_default();
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(nonblocking)
+        .open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        // Non-blocking has no meaning for regular files.
+        return Ok(file);
+    }
+    if kind.is_fifo() {
+        // A read now waits for a writer's data, or ends at once if there is
+        // no writer.
+        let flags = fcntl_getfl(&file)?;
+        fcntl_setfl(&file, flags.difference(OFlags::NONBLOCK))?;
+        return Ok(file);
+    }
+    if kind.is_dir() {
+        return Err(Error::from(ErrorKind::IsADirectory));
+    }
+    Err(Error::new(
+        ErrorKind::InvalidInput,
+        "not a regular file or a pipe",
+    ))
+}
+
+/// Elsewhere, files are opened as they are.
+#[cfg(not(unix))]
+fn open(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
 /// Parses and validates briefing text; `name` is used in messages.
 ///
 /// # Errors
@@ -78,27 +123,27 @@ pub fn load_file(path: &Path) -> Result<Briefing, LoadError> {
 pub fn parse(text: &str, name: &str) -> Result<Briefing, LoadError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines = LineIndex::new(text);
-    let mut diags = Vec::new();
+    let mut diags = Diags::default();
     let raw = decode(text, MAX_ITEMS, &mut diags);
     let briefing = validate(raw, &lines, &mut diags);
     if diags.is_empty() {
         return Ok(briefing);
     }
-    diags.sort_by_key(|d| d.offset);
+    let (mut diags, more) = diags.into_parts();
     diags.dedup();
+    let offsets: Vec<usize> = diags.iter().map(|d| d.offset).collect();
     let problems = diags
         .into_iter()
-        .map(|d| {
-            let (line, column) = lines.line_col(d.offset);
-            Problem {
-                line,
-                column,
-                message: d.message,
-            }
+        .zip(lines.line_cols(&offsets))
+        .map(|(d, (line, column))| Problem {
+            line,
+            column,
+            message: d.message,
         })
         .collect();
     Err(LoadError::Invalid {
         path: name.to_string(),
         problems,
+        more,
     })
 }

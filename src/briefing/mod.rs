@@ -4,17 +4,21 @@
 
 mod decode;
 mod error;
+mod fields;
 mod load;
 mod model;
 mod position;
 mod raw;
 pub mod sanitize;
+mod screen;
 mod text;
 mod validate;
 
+pub use decode::MAX_PROBLEMS;
 pub use error::{LoadError, Problem};
 pub use load::{BUNDLED, BUNDLED_NAME, MAX_FILE_BYTES, load_bundled, load_file, parse};
 pub use model::{
     Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
 };
+pub use screen::MAX_TOKENS;
 pub use validate::{MAX_ITEMS, MAX_TEXT_BYTES};

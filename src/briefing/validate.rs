@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::decode::{Diag, Item, MAX_PROBLEMS, RawDocument};
+use super::decode::{Diag, Diags, Item, RawDocument};
 use super::model::{
     Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
 };
@@ -27,7 +27,7 @@ pub const SCHEMA: i64 = 1;
 
 /// Checks a decoded document and builds the briefing, pushing every problem
 /// onto `diags`. The result is only meaningful when no problem was pushed.
-pub fn validate(doc: RawDocument, lines: &LineIndex<'_>, diags: &mut Vec<Diag>) -> Briefing {
+pub fn validate(doc: RawDocument, lines: &LineIndex<'_>, diags: &mut Diags) -> Briefing {
     let mut v = Validator {
         diags,
         lines,
@@ -52,7 +52,7 @@ pub fn validate(doc: RawDocument, lines: &LineIndex<'_>, diags: &mut Vec<Diag>) 
         }
         b.lang = v.lang(head.lang, &top);
         b.title = v.required(head.title, "title", &top);
-        b.lede = v.optional(head.lede).unwrap_or_default();
+        b.lede = v.optional(head.lede, "lede").unwrap_or_default();
         b.summary = v.texts(head.summary, "summary");
         b.topics = v.texts(head.topics, "topics");
     }
@@ -109,7 +109,7 @@ impl Scope {
 type Ids = HashMap<String, ActorIx>;
 
 struct Validator<'d, 'l> {
-    diags: &'d mut Vec<Diag>,
+    diags: &'d mut Diags,
     lines: &'l LineIndex<'l>,
     /// After a syntax error some keys may be lost: do not call them missing.
     lenient: bool,
@@ -117,9 +117,7 @@ struct Validator<'d, 'l> {
 
 impl Validator<'_, '_> {
     fn report(&mut self, at: usize, message: impl Into<String>) {
-        if self.diags.len() < MAX_PROBLEMS {
-            self.diags.push(Diag::new(at, message));
-        }
+        self.diags.push(Diag::new(at, message));
     }
 
     fn missing(&mut self, scope: &Scope, name: &str) {
@@ -157,8 +155,8 @@ impl Validator<'_, '_> {
         text.unwrap_or_default()
     }
 
-    fn optional(&mut self, field: Field<Text>) -> Option<String> {
-        field.and_then(|f| self.text(&f, "text"))
+    fn optional(&mut self, field: Field<Text>, name: &str) -> Option<String> {
+        field.and_then(|f| self.text(&f, name))
     }
 
     fn texts(&mut self, field: Field<Vec<Spanned<Text>>>, name: &str) -> Vec<String> {
@@ -215,7 +213,7 @@ impl Validator<'_, '_> {
             let name = id.get_ref().as_str();
             let at = id.span().start;
             if let Some(&first) = first_at.get(name) {
-                let (line, _) = self.lines.line_col(first);
+                let line = self.lines.line(first);
                 self.report(
                     at,
                     format!(
@@ -257,7 +255,7 @@ impl Validator<'_, '_> {
             "actor kind",
         );
         let name = self.required(a.name, "name", &scope);
-        let role = self.optional(a.role).unwrap_or_default();
+        let role = self.optional(a.role, "role").unwrap_or_default();
         let aliases = self.texts(a.aliases, "aliases");
         Some(Actor {
             id: id?,
@@ -339,8 +337,8 @@ impl Validator<'_, '_> {
         }
         let attribution = self.reference(r.attribution.as_ref(), ids, "attribution");
         let what = self.required(r.what, "what", &scope);
-        let qualifier = self.optional(r.qualifier);
-        let excerpt = self.optional(r.excerpt);
+        let qualifier = self.optional(r.qualifier, "qualifier");
+        let excerpt = self.optional(r.excerpt, "excerpt");
         Some(Relation {
             from: from?,
             to: to?,
@@ -369,9 +367,9 @@ impl Validator<'_, '_> {
         Some(Figure {
             value: self.required(f.value, "value", &scope),
             number,
-            unit: self.optional(f.unit),
+            unit: self.optional(f.unit, "unit"),
             label: self.required(f.label, "label", &scope),
-            qualifier: self.optional(f.qualifier),
+            qualifier: self.optional(f.qualifier, "qualifier"),
             attribution,
             excerpt: self.required(f.excerpt, "excerpt", &scope),
         })
@@ -382,7 +380,7 @@ impl Validator<'_, '_> {
         let q = value?;
         let speaker = self.required_ref(q.speaker.as_ref(), ids, "speaker", &scope);
         let text = self.required(q.text, "text", &scope);
-        let context = self.optional(q.context).unwrap_or_default();
+        let context = self.optional(q.context, "context").unwrap_or_default();
         Some(Quote {
             text,
             speaker: speaker?,
@@ -393,7 +391,7 @@ impl Validator<'_, '_> {
     fn section(&mut self, item: Item<RawSection>) -> Option<Section> {
         let (value, scope) = Scope::of(item);
         let s = value?;
-        let heading = self.optional(s.heading);
+        let heading = self.optional(s.heading, "heading");
         if s.paragraphs.is_none() {
             self.missing(&scope, "paragraphs");
         }
@@ -418,7 +416,7 @@ impl Validator<'_, '_> {
         };
         let actor = self.reference(s.actor.as_ref(), ids, "actor");
         let name = self.required(s.name, "name", &scope);
-        let cited_for = self.optional(s.cited_for).unwrap_or_default();
+        let cited_for = self.optional(s.cited_for, "cited_for").unwrap_or_default();
         Some(Source {
             name,
             kind: kind?,

@@ -152,11 +152,44 @@ fn actor(cx: &Context<'_>, ix: ActorIx, with_name: bool, with_role: bool) -> Vec
     });
     let mentions = cx.anchors.mentions.get(ix).map_or(&[][..], Vec::as_slice);
     if !mentions.is_empty() {
-        let heading = format!("{} ({})", l.mentions, mentions.len());
-        listed(&mut out, cx, &heading, mentions.iter(), |m| snippet(cx, m));
+        // Only the first mentions are kept: the count says how many there
+        // are, and says "at least" when counting stopped early.
+        let (count, exact) = cx.anchors.mention_count(ix);
+        let count = count.max(mentions.len());
+        let bound = if exact { "" } else { l.at_least };
+        let heading = format!("{} ({})", l.mentions, spaced(bound, count));
+        let shown = mentions.len().min(MAX_LISTED);
+        listed(&mut out, cx, &heading, mentions.iter().take(shown), |m| {
+            snippet(cx, m)
+        });
+        more(&mut out, cx, count - shown, bound);
         out.push(Block::new(Role::Meta, l.enter_to_text));
     }
     out
+}
+
+/// "at least 5" or "5".
+fn spaced(bound: &str, count: usize) -> String {
+    if bound.is_empty() {
+        count.to_string()
+    } else {
+        format!("{bound} {count}")
+    }
+}
+
+/// "… 5 more" (or "… at least 5 more") after a cut list; nothing for 0.
+fn more(out: &mut Vec<Block>, cx: &Context<'_>, count: usize, bound: &str) {
+    if count > 0 {
+        out.push(Block::new(
+            Role::Meta,
+            format!(
+                "{} {} {}",
+                cx.symbols.ellipsis,
+                spaced(bound, count),
+                cx.labels.more
+            ),
+        ));
+    }
 }
 
 /// A headed list of at most [`MAX_LISTED`] entries, then how many more
@@ -176,13 +209,7 @@ fn listed<T>(
     out.push(Block::blank());
     out.push(Block::new(Role::Heading, heading));
     out.extend(items.by_ref().take(MAX_LISTED).filter_map(show));
-    let more = items.count();
-    if more > 0 {
-        out.push(Block::new(
-            Role::Meta,
-            format!("{} {more} {}", cx.symbols.ellipsis, cx.labels.more),
-        ));
-    }
+    more(out, cx, items.count(), "");
 }
 
 /// "According to X: role of X", for figures with an attribution.

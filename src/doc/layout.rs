@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Block, Doc, Role};
 use crate::text::hyphenate::Hyphenator;
-use crate::text::wrap::wrap;
+use crate::text::wrap::{Hyphenation, wrap_with};
 
 /// Fewest columns of text that must remain beside an indent and a bullet.
 const MIN_TEXT_BESIDE_LEAD: usize = 8;
@@ -50,7 +50,10 @@ pub struct Layout {
 impl Layout {
     /// Wraps every block of `doc` to `width` columns.
     pub fn new(doc: &Doc, width: u16, hyphenator: Hyphenator) -> Self {
-        let dict = hyphenator.for_width(usize::from(width));
+        // One dictionary budget for the whole doc.
+        let mut hyphenation = hyphenator
+            .for_width(usize::from(width))
+            .map(Hyphenation::new);
         let mut lines = Vec::new();
         let mut block_lines = Vec::with_capacity(doc.blocks.len());
         for (i, block) in doc.blocks.iter().enumerate() {
@@ -61,7 +64,8 @@ impl Layout {
             let room = usize::from(width)
                 .saturating_sub(if with_lead { lead } else { 0 })
                 .max(1);
-            for (n, r) in wrap(&block.text, room, dict).into_iter().enumerate() {
+            let wrapped = wrap_with(&block.text, room, hyphenation.as_mut());
+            for (n, r) in wrapped.into_iter().enumerate() {
                 lines.push(LineRef {
                     block: to_u32(i),
                     start: to_u32(r.start),

@@ -1,6 +1,8 @@
 //! Wrapping by display width, with our own hyphenation, into byte ranges of
 //! the source text (so that search hits and styles map onto wrapped lines).
 
+use std::collections::HashMap;
+
 use hyphenation::{Hyphenator, Standard};
 use textwrap::WordSeparator;
 use textwrap::core::{Fragment, Word, break_words};
@@ -27,6 +29,11 @@ const PENALTIES: Penalties = Penalties {
     hyphen_penalty: 400,
 };
 
+/// Most words and pieces of words in a line wrapped with optimal fit; a
+/// longer one (far longer than any real paragraph) is wrapped first fit, in
+/// chunks of this many.
+pub const MAX_OPTIMAL_FRAGMENTS: usize = 5_000;
+
 /// Shortest alphabetic run worth asking the dictionary about.
 const MIN_HYPHENATE_CHARS: usize = 6;
 /// Fewest letters left on either side of a hyphen ("Ar-" or "-se" read badly).
@@ -34,14 +41,72 @@ const MIN_PIECE_CHARS: usize = 3;
 /// Longest run we ask about; longer ones are not words.
 const MAX_HYPHENATE_BYTES: usize = 64;
 
+/// Most words looked up in the dictionary for one layout (a word seen
+/// before is not looked up again). A lookup costs about 10 µs: a long text
+/// of distinct long words in a narrow column would take seconds; past this
+/// budget the remaining words are broken only where they must be.
+pub const MAX_LOOKUPS: usize = 20_000;
+
+/// Hyphenation shared by every paragraph of one layout: the dictionary,
+/// the break points of each word already looked up, and the lookups left.
+pub struct Hyphenation<'d> {
+    dict: &'d Standard,
+    known: HashMap<String, Vec<usize>>,
+    left: usize,
+}
+
+impl<'d> Hyphenation<'d> {
+    /// Hyphenation with `dict` and a full budget.
+    pub fn new(dict: &'d Standard) -> Self {
+        Self {
+            dict,
+            known: HashMap::new(),
+            left: MAX_LOOKUPS,
+        }
+    }
+
+    /// Break points (byte offsets) in an alphabetic run; none once the
+    /// budget is spent and the run was not seen before.
+    fn breaks(&mut self, run: &str) -> &[usize] {
+        if !self.known.contains_key(run) && self.left > 0 {
+            self.left -= 1;
+            let breaks = self.dict.hyphenate(run).breaks;
+            self.known.insert(run.to_string(), breaks);
+        }
+        self.known.get(run).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many lookups are left.
+    pub fn lookups_left(&self) -> usize {
+        self.left
+    }
+}
+
 /// Wraps `text` to `width` columns. Newlines are hard breaks; an empty text
 /// gives one empty line. No line is wider than `width` (if `width` >= 2).
 pub fn wrap(text: &str, width: usize, dict: Option<&Standard>) -> Vec<LineRange> {
+    let mut hyphenation = dict.map(Hyphenation::new);
+    wrap_with(text, width, hyphenation.as_mut())
+}
+
+/// [`wrap`], with hyphenation shared across calls (one layout's budget).
+pub fn wrap_with(
+    text: &str,
+    width: usize,
+    mut hyphenation: Option<&mut Hyphenation<'_>>,
+) -> Vec<LineRange> {
     let width = width.max(1);
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
-        wrap_line(text, line, line_start, width, dict, &mut out);
+        wrap_line(
+            text,
+            line,
+            line_start,
+            width,
+            hyphenation.as_deref_mut(),
+            &mut out,
+        );
         line_start += line.len() + 1;
     }
     out
@@ -52,16 +117,18 @@ fn wrap_line(
     line: &str,
     line_start: usize,
     width: usize,
-    dict: Option<&Standard>,
+    mut dict: Option<&mut Hyphenation<'_>>,
     out: &mut Vec<LineRange>,
 ) {
-    let words: Vec<Word<'_>> = WordSeparator::AsciiSpace.find_words(line).collect();
-    let mut fragments = Vec::with_capacity(words.len());
-    for word in words {
-        split_word(word, dict, &mut fragments);
+    let mut words = WordSeparator::AsciiSpace.find_words(line).peekable();
+    let mut fragments = Vec::new();
+    while fragments.len() <= MAX_OPTIMAL_FRAGMENTS {
+        let Some(word) = words.next() else { break };
+        split_word(word, dict.as_deref_mut(), &mut fragments);
     }
     // Room for a hyphen after any piece of a broken word.
-    let fragments = break_words(fragments, width.saturating_sub(1).max(1));
+    let room = width.saturating_sub(1).max(1);
+    let fragments = break_words(fragments, room);
     if fragments.is_empty() {
         out.push(LineRange {
             start: line_start,
@@ -72,12 +139,62 @@ fn wrap_line(
     }
     #[allow(clippy::cast_precision_loss)] // widths are far below 2^52
     let widths = [width as f64];
+    if words.peek().is_some() {
+        // A huge paragraph: optimal fit costs about 50 times more per word
+        // than first fit (half a second per million words), so first fit,
+        // a chunk of words at a time (memory stays small).
+        first_fit_streamed(text, fragments, words, width, dict, out);
+        return;
+    }
     // Optimal fit may let a line overflow when that is cheaper than a ragged
     // one; first fit never does (every fragment fits), so it takes over then.
     let lines = match wrap_optimal_fit(&fragments, &widths, &PENALTIES) {
         Ok(lines) if lines.iter().all(|l| fits(l, width)) => lines,
         _ => wrap_first_fit(&fragments, &widths),
     };
+    push_lines(text, &lines, out);
+}
+
+/// First fit over `fragments` and then the rest of `words`, a chunk at a
+/// time: each chunk's last line is carried into the next, so the lines are
+/// those of first fit over the whole.
+fn first_fit_streamed<'a>(
+    text: &str,
+    mut fragments: Vec<Word<'a>>,
+    mut words: impl Iterator<Item = Word<'a>>,
+    width: usize,
+    mut dict: Option<&mut Hyphenation<'_>>,
+    out: &mut Vec<LineRange>,
+) {
+    #[allow(clippy::cast_precision_loss)] // widths are far below 2^52
+    let widths = [width as f64];
+    let room = width.saturating_sub(1).max(1);
+    loop {
+        let mut done = true;
+        let mut raw = Vec::with_capacity(MAX_OPTIMAL_FRAGMENTS);
+        for word in words.by_ref() {
+            split_word(word, dict.as_deref_mut(), &mut raw);
+            if raw.len() > MAX_OPTIMAL_FRAGMENTS {
+                done = false;
+                break;
+            }
+        }
+        fragments.extend(break_words(raw, room));
+        let lines = wrap_first_fit(&fragments, &widths);
+        if done {
+            push_lines(text, &lines, out);
+            return;
+        }
+        let (last, whole) = lines
+            .split_last()
+            .map_or((&[][..], &[][..]), |(l, w)| (*l, w));
+        push_lines(text, whole, out);
+        fragments = last.to_vec();
+    }
+}
+
+/// Each line of fragments as a byte range of `text`.
+fn push_lines(text: &str, lines: &[&[Word<'_>]], out: &mut Vec<LineRange>) {
     for pieces in lines {
         let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
             continue;
@@ -107,7 +224,7 @@ fn offset_in(whole: &str, part: &str) -> usize {
 }
 
 /// Splits a word at its own hyphens and at the dictionary's break points.
-fn split_word<'a>(word: Word<'a>, dict: Option<&Standard>, out: &mut Vec<Word<'a>>) {
+fn split_word<'a>(word: Word<'a>, dict: Option<&mut Hyphenation<'_>>, out: &mut Vec<Word<'a>>) {
     let text = word.word;
     let mut points: Vec<(usize, bool)> = Vec::new(); // (byte index, needs a hyphen)
     let mut prev: Option<char> = None;
@@ -128,9 +245,9 @@ fn split_word<'a>(word: Word<'a>, dict: Option<&Standard>, out: &mut Vec<Word<'a
             let chars = run.chars().count();
             let counted = |b: usize| run.get(..b).map_or(0, |s| s.chars().count());
             points.extend(
-                dict.hyphenate(run)
-                    .breaks
-                    .into_iter()
+                dict.breaks(run)
+                    .iter()
+                    .copied()
                     .filter(|&b| {
                         counted(b) >= MIN_PIECE_CHARS && chars - counted(b) >= MIN_PIECE_CHARS
                     })
@@ -229,6 +346,51 @@ mod tests {
                 assert!(line.width() <= width, "{line:?} wider than {width}");
             }
         }
+    }
+
+    #[test]
+    fn huge_paragraphs_are_wrapped_first_fit_in_chunks_as_in_one_go() {
+        let pieces = ["a ", "Wort ", "Donaudampfschifffahrtsgesellschaft ", "x-y "];
+        let text: String = (0..3 * MAX_OPTIMAL_FRAGMENTS)
+            .map(|i| pieces[i % pieces.len()])
+            .collect();
+        let de = dictionary("de");
+        for (width, dict) in [(20, None), (30, de.as_ref()), (100, None)] {
+            let mut fragments = Vec::new();
+            let mut hyphenation = dict.map(Hyphenation::new);
+            for word in WordSeparator::AsciiSpace.find_words(&text) {
+                split_word(word, hyphenation.as_mut(), &mut fragments);
+            }
+            let fragments = break_words(fragments, width - 1);
+            #[allow(clippy::cast_precision_loss)]
+            let lines = wrap_first_fit(&fragments, &[width as f64]);
+            let mut want = Vec::new();
+            push_lines(&text, &lines, &mut want);
+            assert_eq!(wrap(&text, width, dict), want, "width {width}");
+            for line in render(&text, &want) {
+                assert!(line.width() <= width, "{line:?} wider than {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_dictionary_is_asked_once_per_word_and_within_a_budget() {
+        let de = dictionary("de").unwrap();
+        let mut h = Hyphenation::new(&de);
+        let text = "Artilleriegeschosse ".repeat(100);
+        let lines = wrap_with(&text, 16, Some(&mut h));
+        assert!(lines.iter().any(|l| l.hyphen));
+        assert_eq!(h.lookups_left(), MAX_LOOKUPS - 1, "one word, one lookup");
+        // Past the budget, words are no longer looked up, only broken where
+        // they must be; every line still fits.
+        h.left = 0;
+        let other = "Schiffscontainerschiff ".repeat(10);
+        let lines = wrap_with(&other, 16, Some(&mut h));
+        assert_eq!(h.lookups_left(), 0);
+        for line in render(&other, &lines) {
+            assert!(line.width() <= 16, "{line:?}");
+        }
+        assert!(!h.known.contains_key("Schiffscontainerschiff"));
     }
 
     #[test]
