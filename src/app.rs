@@ -224,6 +224,16 @@ impl App {
         self.notice.as_deref()
     }
 
+    /// Shows `text` in the status line until the next key.
+    pub fn say(&mut self, text: String) {
+        self.notice = Some(text);
+    }
+
+    /// Whether Backspace has a place to go back to.
+    pub fn has_history(&self) -> bool {
+        !self.history.is_empty()
+    }
+
     pub(crate) fn pane_state(&self) -> &PaneState {
         self.panes.get(self.pane)
     }

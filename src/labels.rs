@@ -113,6 +113,62 @@ pub struct Labels {
     pub no_search: &'static str,
     /// Shown when the terminal is too small.
     pub too_small: &'static str,
+    /// The library's name, in its title bar.
+    pub library: &'static str,
+    /// "briefings" after their number.
+    pub briefings: &'static str,
+    /// "unread" after a number.
+    pub unread: &'static str,
+    /// Progress while the library loads.
+    pub loading: &'static str,
+    /// An empty library.
+    pub no_briefings: &'static str,
+    /// A filter that leaves nothing.
+    pub nothing_matches: &'static str,
+    /// The filter prompt.
+    pub filter: &'static str,
+    /// The full-text search prompt and results.
+    pub full_text: &'static str,
+    /// "hits" after their number.
+    pub hits: &'static str,
+    /// Between hits and briefings: "12 hits in 3 briefings".
+    pub in_briefings: &'static str,
+    /// Progress of a search.
+    pub searched: &'static str,
+    /// A search not done yet.
+    pub searching: &'static str,
+    /// A search cut short by its cap.
+    pub capped: &'static str,
+    /// Notice when a briefing cannot be opened.
+    pub cannot_open: &'static str,
+    /// Short label after the number of quotes.
+    pub count_quotes: &'static str,
+    /// Short label after the number of figures.
+    pub count_figures: &'static str,
+    /// Short label after the number of actors.
+    pub count_actors: &'static str,
+    /// Notice after sorting by title.
+    pub sorted_by_title: &'static str,
+    /// Notice after sorting by date.
+    pub sorted_by_date: &'static str,
+    /// Notice and title bar: unread only.
+    pub unread_only: &'static str,
+    /// Notice: every briefing shown again.
+    pub all_shown: &'static str,
+    /// Said when the walk of the folder hit its limits.
+    pub cut_short: &'static str,
+    /// Detail: topics.
+    pub topics_label: &'static str,
+    /// Detail: file.
+    pub file_label: &'static str,
+    /// Detail: date of the file.
+    pub date_label: &'static str,
+    /// Detail: the first problem of a broken file.
+    pub problem_label: &'static str,
+    /// Notice when n moves to the next briefing.
+    pub next_briefing: &'static str,
+    /// A full-text search that found nothing.
+    pub no_results: &'static str,
     /// Help overlay title.
     pub help_title: &'static str,
     /// Help overlay footer.
@@ -161,6 +217,34 @@ impl Labels {
             wrapped_top: t(self.wrapped_top),
             wrapped_bottom: t(self.wrapped_bottom),
             no_search: t(self.no_search),
+            library: t(self.library),
+            briefings: t(self.briefings),
+            unread: t(self.unread),
+            loading: t(self.loading),
+            no_briefings: t(self.no_briefings),
+            nothing_matches: t(self.nothing_matches),
+            filter: t(self.filter),
+            full_text: t(self.full_text),
+            hits: t(self.hits),
+            in_briefings: t(self.in_briefings),
+            searched: t(self.searched),
+            searching: t(self.searching),
+            capped: t(self.capped),
+            cannot_open: t(self.cannot_open),
+            count_quotes: t(self.count_quotes),
+            count_figures: t(self.count_figures),
+            count_actors: t(self.count_actors),
+            sorted_by_title: t(self.sorted_by_title),
+            sorted_by_date: t(self.sorted_by_date),
+            unread_only: t(self.unread_only),
+            all_shown: t(self.all_shown),
+            cut_short: t(self.cut_short),
+            topics_label: t(self.topics_label),
+            file_label: t(self.file_label),
+            date_label: t(self.date_label),
+            problem_label: t(self.problem_label),
+            next_briefing: t(self.next_briefing),
+            no_results: t(self.no_results),
             too_small: t(self.too_small),
             at_least: t(self.at_least),
             help_title: t(self.help_title),
@@ -230,6 +314,34 @@ static DE: Labels = Labels {
     wrapped_bottom: "Suche beginnt wieder unten",
     no_search: "Noch keine Suche: / drücken",
     too_small: "Fenster zu klein",
+    library: "Bibliothek",
+    briefings: "Briefings",
+    unread: "ungelesen",
+    loading: "lädt",
+    no_briefings: "Keine Briefings in diesem Ordner",
+    nothing_matches: "Kein Briefing passt zum Filter",
+    filter: "Filter",
+    full_text: "Volltext",
+    hits: "Treffer",
+    in_briefings: "in",
+    searched: "durchsucht",
+    searching: "sucht",
+    capped: "(gekappt)",
+    cannot_open: "Kann nicht geöffnet werden",
+    count_quotes: "Zit.",
+    count_figures: "Zahlen",
+    count_actors: "Akteure",
+    sorted_by_title: "Nach Titel sortiert",
+    sorted_by_date: "Nach Datum sortiert, neueste zuerst",
+    unread_only: "nur ungelesene",
+    all_shown: "Alle Briefings",
+    cut_short: "nicht alle Dateien gelesen",
+    topics_label: "Themen",
+    file_label: "Datei",
+    date_label: "Dateidatum",
+    problem_label: "Problem",
+    next_briefing: "Nächstes Briefing mit Treffern",
+    no_results: "Nichts gefunden",
     help_title: "Tasten",
     help_close: "Esc, q oder ? schliesst",
 };
@@ -275,6 +387,34 @@ static EN: Labels = Labels {
     wrapped_bottom: "Search wrapped to the bottom",
     no_search: "No search yet: press /",
     too_small: "Terminal too small",
+    library: "Library",
+    briefings: "briefings",
+    unread: "unread",
+    loading: "loading",
+    no_briefings: "No briefings in this folder",
+    nothing_matches: "No briefing matches the filter",
+    filter: "Filter",
+    full_text: "Full text",
+    hits: "hits",
+    in_briefings: "in",
+    searched: "searched",
+    searching: "searching",
+    capped: "(capped)",
+    cannot_open: "Cannot open",
+    count_quotes: "quotes",
+    count_figures: "figures",
+    count_actors: "actors",
+    sorted_by_title: "Sorted by title",
+    sorted_by_date: "Sorted by date, newest first",
+    unread_only: "unread only",
+    all_shown: "All briefings",
+    cut_short: "not every file read",
+    topics_label: "Topics",
+    file_label: "File",
+    date_label: "File date",
+    problem_label: "Problem",
+    next_briefing: "Next briefing with hits",
+    no_results: "Nothing found",
     help_title: "Keys",
     help_close: "Esc, q or ? closes",
 };

@@ -29,6 +29,7 @@ pub mod plain;
 pub mod scroll;
 pub mod serve;
 pub mod settings;
+pub mod shelf;
 pub mod symbols;
 pub mod terminal;
 pub mod text;

@@ -18,6 +18,7 @@ pub mod json;
 pub mod list;
 pub mod loader;
 pub mod marks;
+pub mod outbox;
 pub mod results;
 pub mod row;
 pub mod scan;

@@ -348,7 +348,7 @@ fn search_finds_the_readers_hits_in_every_briefing() {
         assert_eq!(de.count, de.hits.len());
         assert!(de.hits.iter().enumerate().all(|(i, h)| h.ordinal == i));
         let first = &de.hits[0];
-        assert_eq!((first.section, first.line), (PaneId::Overview, 4));
+        assert_eq!((first.pane, first.line), (PaneId::Overview, 4));
         let text = fs::read_to_string(s.lib.join("de/gemeinderat-brunnwil.toml")).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         for h in &de.hits {
@@ -360,7 +360,7 @@ fn search_finds_the_readers_hits_in_every_briefing() {
         assert!(
             de.hits
                 .iter()
-                .any(|h| h.section == PaneId::Text && h.line == 55)
+                .any(|h| h.pane == PaneId::Text && h.line == 55)
         );
     }
     assert!(

@@ -141,6 +141,31 @@ impl App {
         (self.pane.index(), top)
     }
 
+    /// Searches for `query` and shows hit number `index` (0-based, kept in
+    /// range): how the library opens a briefing at a hit it found there.
+    pub fn show_search(&mut self, query: &str, index: usize) {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        self.search.input = None;
+        self.search.hits = self.find(&query);
+        self.search.query = Some(query);
+        self.search.current = None;
+        self.mark = None;
+        match self.search.hits.len() {
+            0 => self.notice = Some(self.labels().no_matches.to_string()),
+            n => self.show_hit(index.min(n - 1)),
+        }
+    }
+
+    /// Whether `n` (`forward`) or `N` would wrap around: the current hit is
+    /// the last or the first.
+    pub fn at_search_end(&self, forward: bool) -> bool {
+        match (self.search.current, forward) {
+            (Some(i), true) => i + 1 >= self.search.hits.len(),
+            (Some(i), false) => i == 0,
+            (None, _) => false,
+        }
+    }
+
     /// `n` and `N`: the next or previous hit, wrapping with a notice.
     pub(crate) fn search_step(&mut self, forward: bool) {
         let count = self.search.hits.len();

@@ -58,7 +58,7 @@ impl Presentation {
 /// index's buffers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct BlockMeta {
-    section: PaneId,
+    pane: PaneId,
     block: usize,
     text: Range<usize>,
     folded: Range<usize>,
@@ -91,7 +91,7 @@ pub struct BlockHit {
     /// many times after the first hit lands here.
     pub ordinal: usize,
     /// The pane.
-    pub section: PaneId,
+    pub pane: PaneId,
     /// The block in the pane's doc.
     pub block: usize,
     /// Bytes of the block's text.
@@ -122,8 +122,8 @@ impl FileIndex {
             title: briefing.title.clone(),
             ..Self::default()
         };
-        for section in PaneId::ALL {
-            let doc = build_doc(&briefing, labels, &symbols, section);
+        for pane in PaneId::ALL {
+            let doc = build_doc(&briefing, labels, &symbols, pane);
             for (block, b) in doc.blocks.iter().enumerate() {
                 if !b.searchable || b.text.is_empty() {
                     continue;
@@ -137,7 +137,7 @@ impl FileIndex {
                 let seg_start = index.segments.len();
                 index.segments.extend(lines.of_block(&b.text, marks));
                 index.blocks.push(BlockMeta {
-                    section,
+                    pane,
                     block,
                     text,
                     folded,
@@ -183,7 +183,7 @@ impl FileIndex {
                     let (snippet, snippet_hit) = snippet(text, &range);
                     hits.push(BlockHit {
                         ordinal: count + k,
-                        section: meta.section,
+                        pane: meta.pane,
                         block: meta.block,
                         line: line_of(text, segments, &range),
                         range,
@@ -289,7 +289,7 @@ pub fn encode(index: &FileIndex) -> Vec<u8> {
     w.str(&index.texts);
     w.len(index.blocks.len());
     for b in &index.blocks {
-        w.len(b.section.index());
+        w.len(b.pane.index());
         w.len(b.block);
         for r in [&b.text, &b.folded, &b.segments] {
             w.len(r.start);
@@ -342,7 +342,7 @@ pub fn decode(bytes: &[u8]) -> Option<FileIndex> {
     let count = r.len(MAX_BLOCKS)?;
     let mut blocks = Vec::with_capacity(count.min(4096));
     for _ in 0..count {
-        let section = PaneId::ALL.get(r.len(5)?).copied()?;
+        let pane = PaneId::ALL.get(r.len(5)?).copied()?;
         let block = r.len(usize::MAX)?;
         let mut range = || Some(r.len(usize::MAX)?..r.len(usize::MAX)?);
         let (text, folded_range, segments) = (range()?, range()?, range()?);
@@ -350,7 +350,7 @@ pub fn decode(bytes: &[u8]) -> Option<FileIndex> {
         texts.get(text.clone())?;
         folded.get(folded_range.clone())?;
         blocks.push(BlockMeta {
-            section,
+            pane,
             block,
             text,
             folded: folded_range,
@@ -431,7 +431,7 @@ mod tests {
             assert_eq!(count, expected.len(), "{query}");
             let got: Vec<_> = hits
                 .iter()
-                .map(|h| (h.section.index(), h.block, h.range.clone()))
+                .map(|h| (h.pane.index(), h.block, h.range.clone()))
                 .collect();
             assert_eq!(got, expected, "{query}");
             assert!(

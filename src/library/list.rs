@@ -3,6 +3,7 @@
 //! no files, no scrolling (the screen's scroll follows [`ListState::selected`]).
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use super::hash::ContentHash;
 use super::marks::ReadMarks;
@@ -25,7 +26,9 @@ pub enum SortBy {
 /// Rows and what the list shows of them.
 #[derive(Debug, Clone, Default)]
 pub struct ListState {
-    rows: Vec<Row>,
+    /// Shared by every served reader of one library; a list still loading
+    /// is the only holder and adds to it in place.
+    rows: Arc<Vec<Row>>,
     read: Vec<bool>,
     sort: SortBy,
     unread_only: bool,
@@ -49,14 +52,30 @@ impl ListState {
         }
     }
 
+    /// A list of rows loaded already (and shared), sorted by `sort`.
+    pub fn shared(rows: Arc<Vec<Row>>, marks: &ReadMarks, sort: SortBy) -> Self {
+        let mut list = Self::new(sort);
+        list.rows = rows;
+        list.arrived(marks, None);
+        list
+    }
+
     /// Adds rows (a batch from the loader); the selected row stays selected.
     pub fn push(&mut self, rows: Vec<Row>, marks: &ReadMarks) {
         let keep = self.selected_index();
-        for row in rows {
-            self.read
-                .push(row.hash.as_ref().is_some_and(|h| marks.is_read(h)));
-            self.rows.push(row);
-        }
+        Arc::make_mut(&mut self.rows).extend(rows);
+        self.arrived(marks, keep);
+    }
+
+    /// New rows are in: their read marks, the order and the view.
+    fn arrived(&mut self, marks: &ReadMarks, keep: Option<usize>) {
+        let known = self.read.len();
+        let fresh = self.rows.get(known..).unwrap_or_default();
+        self.read.extend(
+            fresh
+                .iter()
+                .map(|row| row.hash.as_ref().is_some_and(|h| marks.is_read(h))),
+        );
         self.order = (0..self.rows.len()).collect();
         self.sort_order();
         self.refilter(keep, false);
@@ -313,6 +332,19 @@ mod tests {
         marks.mark_read(ContentHash::of(b"d.toml"));
         l.push(vec![row("d.toml", "Dach", 40, &[])], &marks);
         assert_eq!(titles(&l), ["c.toml", "Alpen"]);
+    }
+
+    #[test]
+    fn shared_rows_are_not_copied() {
+        let rows = Arc::new(vec![row("a.toml", "A", 1, &[]), row("b.toml", "B", 2, &[])]);
+        let mut marks = ReadMarks::in_memory();
+        marks.mark_read(ContentHash::of(b"a.toml"));
+        let one = ListState::shared(Arc::clone(&rows), &marks, SortBy::Title);
+        let two = ListState::shared(Arc::clone(&rows), &ReadMarks::in_memory(), SortBy::Date);
+        assert!(std::ptr::eq(one.rows().as_ptr(), rows.as_ptr()));
+        assert_eq!(titles(&one), ["A", "B"]);
+        assert_eq!(titles(&two), ["B", "A"]);
+        assert_eq!((one.unread_count(), two.unread_count()), (1, 2));
     }
 
     #[test]

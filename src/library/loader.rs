@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
+
+use super::outbox::{Outbox, Wake};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -88,7 +90,18 @@ const BATCH_INTERVAL: Duration = Duration::from_millis(15);
 impl Loader {
     /// Starts loading the library at `dir`.
     pub fn start(dir: &Path, options: LoadOptions) -> Self {
+        Self::start_with(dir, options, None)
+    }
+
+    /// Starts loading the library at `dir`; `wake` is called after each
+    /// event sent.
+    pub fn start_waking(dir: &Path, options: LoadOptions, wake: impl Fn() + Send + Sync + 'static) -> Self {
+        Self::start_with(dir, options, Some(Arc::new(wake)))
+    }
+
+    fn start_with(dir: &Path, options: LoadOptions, wake: Option<Wake>) -> Self {
         let (tx, events) = mpsc::channel();
+        let tx = Outbox::new(tx, wake);
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
         let dir = dir.to_path_buf();
@@ -130,7 +143,7 @@ impl Drop for Loader {
     }
 }
 
-fn run(dir: &Path, options: &LoadOptions, cancel: &AtomicBool, tx: &mpsc::Sender<LoadEvent>) {
+fn run(dir: &Path, options: &LoadOptions, cancel: &AtomicBool, tx: &Outbox<LoadEvent>) {
     let scanned = match scan(dir, options.limits) {
         Ok(s) => s,
         Err(e) => {
@@ -184,7 +197,7 @@ fn load_misses(
     misses: Vec<Found>,
     threads: usize,
     cancel: &AtomicBool,
-    tx: &mpsc::Sender<LoadEvent>,
+    tx: &Outbox<LoadEvent>,
     rows: &mut Vec<Row>,
     total: usize,
 ) {

@@ -122,7 +122,7 @@ mod tests {
             hits: (0..hits)
                 .map(|ordinal| Hit {
                     ordinal,
-                    section: PaneId::Text,
+                    pane: PaneId::Text,
                     block: 0,
                     range: 0..1,
                     line: 1,

@@ -236,8 +236,8 @@ pub fn search_with(
 }
 
 /// The name of a pane in output (as `--section` takes it).
-fn pane(section: crate::pane::PaneId) -> &'static str {
-    SECTION_NAMES.get(section.index()).copied().unwrap_or("?")
+fn pane_name(pane: crate::pane::PaneId) -> &'static str {
+    SECTION_NAMES.get(pane.index()).copied().unwrap_or("?")
 }
 
 fn write_hits(groups: &[BriefingHits], out: &mut dyn Write) -> io::Result<()> {
@@ -246,7 +246,7 @@ fn write_hits(groups: &[BriefingHits], out: &mut dyn Write) -> io::Result<()> {
         let path = clean::path(&g.path);
         for h in &g.hits {
             let snippet = clean::one_line(&h.snippet, 200);
-            writeln!(out, "{path}:{}:{}: {snippet}", pane(h.section), h.line)?;
+            writeln!(out, "{path}:{}:{}: {snippet}", pane_name(h.pane), h.line)?;
         }
     }
     out.flush()
@@ -272,7 +272,7 @@ fn write_hits_json(
             .map(|h| {
                 format!(
                     "{{\"pane\":{},\"line\":{},\"hit\":{},\"snippet\":{}}}",
-                    json::string(pane(h.section)),
+                    json::string(pane_name(h.pane)),
                     h.line,
                     h.ordinal,
                     json::string(&clean::one_line(&h.snippet, 200)),

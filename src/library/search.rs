@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
+
+use super::outbox::{Outbox, Wake};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -131,7 +133,22 @@ impl SearchJob {
     /// Starts searching `files` for `query`. An empty query ends at once
     /// with no hits.
     pub fn start(files: Vec<SearchFile>, query: &str, options: SearchOptions) -> Self {
+        Self::start_with(files, query, options, None)
+    }
+
+    /// As [`SearchJob::start`]; `wake` is called after each event sent.
+    pub fn start_waking(
+        files: Vec<SearchFile>,
+        query: &str,
+        options: SearchOptions,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
+        Self::start_with(files, query, options, Some(Arc::new(wake)))
+    }
+
+    fn start_with(files: Vec<SearchFile>, query: &str, options: SearchOptions, wake: Option<Wake>) -> Self {
         let (tx, events) = mpsc::channel();
+        let tx = Outbox::new(tx, wake);
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
         let query = fold(
@@ -199,7 +216,7 @@ fn run(
     query: &str,
     options: &SearchOptions,
     cancel: &AtomicBool,
-    tx: &mpsc::Sender<SearchEvent>,
+    tx: &Outbox<SearchEvent>,
 ) {
     let mut tally = Tally::default();
     if !query.is_empty() && !files.is_empty() {
@@ -218,7 +235,7 @@ fn search_all(
     query: &str,
     options: &SearchOptions,
     cancel: &AtomicBool,
-    tx: &mpsc::Sender<SearchEvent>,
+    tx: &Outbox<SearchEvent>,
     tally: &mut Tally,
 ) {
     let next = AtomicUsize::new(0);
