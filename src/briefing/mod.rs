@@ -17,4 +17,5 @@ pub use load::{BUNDLED, BUNDLED_NAME, MAX_FILE_BYTES, load_bundled, load_file, p
 pub use model::{
     Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
 };
+pub use position::LineIndex;
 pub use validate::{MAX_ITEMS, MAX_TEXT_BYTES};

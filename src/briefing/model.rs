@@ -16,6 +16,8 @@ pub struct Briefing {
     pub summary: Vec<String>,
     /// Topic keywords.
     pub topics: Vec<String>,
+    /// The source article, as a path relative to the briefing file.
+    pub article: Option<String>,
     /// Everyone and everything the article names.
     pub actors: Vec<Actor>,
     /// What the article reports between actors.
