@@ -9,6 +9,7 @@ pub mod briefing;
 pub mod bundled;
 pub mod cli;
 pub mod doc;
+pub mod export;
 pub mod geometry;
 pub mod help;
 pub mod input;

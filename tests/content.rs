@@ -57,6 +57,18 @@ fn the_article_key_names_the_article_beside_it() {
 }
 
 #[test]
+fn the_first_line_tells_editors_the_schema() {
+    let first = BUNDLED.lines().next().unwrap();
+    let path = first
+        .strip_prefix("#:schema ")
+        .expect("a #:schema directive");
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content")
+        .join(path);
+    assert!(schema.is_file(), "{} is no file", schema.display());
+}
+
+#[test]
 fn the_article_s_own_hedges_are_kept() {
     let b = bundled();
     assert!(

@@ -9,6 +9,7 @@ mod model;
 mod position;
 mod raw;
 pub mod sanitize;
+mod serialize;
 mod text;
 mod validate;
 
@@ -18,4 +19,6 @@ pub use model::{
     Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
 };
 pub use position::LineIndex;
+#[cfg(test)]
+pub(crate) use serialize::BriefingFile;
 pub use validate::{MAX_ITEMS, MAX_TEXT_BYTES};
