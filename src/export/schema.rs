@@ -4,6 +4,8 @@
 //! valid against it. `BRIEFING_UPDATE_SCHEMA=1 cargo test schema` rewrites
 //! the committed file.
 
+use std::fmt::Write as _;
+
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
@@ -19,7 +21,7 @@ fn generated() -> String {
         .into_generator()
         .into_root_schema_for::<BriefingFile<'_>>();
     let mut value = serde_json::to_value(schema).unwrap_or_default();
-    drop_null(&mut value);
+    tidy(&mut value);
     if let Value::Object(root) = &mut value {
         root.insert(
             "$comment".to_string(),
@@ -31,9 +33,11 @@ fn generated() -> String {
     text
 }
 
-/// Removes `null` from every `type` list, and joins the lines of every
-/// description (doc comments wrap; editors show them as running text).
-fn drop_null(value: &mut Value) {
+/// Tidies the generated schema for editors: no `null` in `type` lists,
+/// descriptions as running text (doc comments wrap), and a choice of
+/// constants as an `enum` (one clear error instead of one per choice), its
+/// choices listed in the description.
+fn tidy(value: &mut Value) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(d)) = map.get_mut("description") {
@@ -46,9 +50,41 @@ fn drop_null(value: &mut Value) {
                     map.insert("type".to_string(), only);
                 }
             }
-            map.values_mut().for_each(drop_null);
+            if let Some(Value::Array(choices)) = map.get("oneOf") {
+                let consts: Option<Vec<(Value, String)>> = choices
+                    .iter()
+                    .map(|c| {
+                        let value = c.get("const")?.clone();
+                        let said = c
+                            .get("description")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default();
+                        Some((value, said.replace('\n', " ")))
+                    })
+                    .collect();
+                if let Some(consts) = consts {
+                    let mut said = map
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string();
+                    said.push('\n');
+                    for (value, what) in &consts {
+                        let _ =
+                            write!(said, "\n- `{}`: {what}", value.as_str().unwrap_or_default());
+                    }
+                    map.remove("oneOf");
+                    map.insert("type".to_string(), Value::from("string"));
+                    map.insert(
+                        "enum".to_string(),
+                        Value::Array(consts.into_iter().map(|(v, _)| v).collect()),
+                    );
+                    map.insert("description".to_string(), Value::from(said));
+                }
+            }
+            map.values_mut().for_each(tidy);
         }
-        Value::Array(items) => items.iter_mut().for_each(drop_null),
+        Value::Array(items) => items.iter_mut().for_each(tidy),
         _ => {}
     }
 }
