@@ -8,7 +8,11 @@ use super::claims;
 use super::coverage;
 use super::field::Field;
 use super::find::{Budget, OutOfWork};
+use std::ops::Range;
+
 use super::haystack::Haystack;
+use super::nearest::{Snap, nearest};
+use super::normal::Normal;
 use super::verbatim;
 
 /// One problem, before it gets a line and column.
@@ -34,6 +38,38 @@ impl Finding {
             article,
         }
     }
+}
+
+/// The problem with `field` (normalised as `norm`), which is not verbatim
+/// in the article: where it differs from the nearest passage and how, when
+/// there is one; and that passage.
+///
+/// # Errors
+/// When the budget is spent.
+pub fn not_verbatim(
+    field: Field,
+    norm: &Normal,
+    hay: &Haystack<'_>,
+    snap: Snap,
+    budget: &mut Budget,
+) -> Result<(Finding, Option<Range<usize>>), OutOfWork> {
+    let name = field.name();
+    if !budget.take_comparison() {
+        let message =
+            format!("{name} is not verbatim in the article (not compared: too many problems)");
+        return Ok((Finding::at_start(field, message, None), None));
+    }
+    let Some(n) = nearest(hay, norm.text(), snap, budget)? else {
+        let message = format!("{name} is not in the article (nor is anything like it)");
+        return Ok((Finding::at_start(field, message, None), None));
+    };
+    let finding = Finding {
+        field,
+        at: norm.source(n.ours_at),
+        message: format!("{name} is not verbatim in the article: {}", n.message),
+        article: Some(n.theirs_at),
+    };
+    Ok((finding, Some(n.passage)))
 }
 
 /// Runs every check; the problems found, in no particular order.

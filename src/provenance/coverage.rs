@@ -10,11 +10,11 @@ use std::ops::Range;
 
 use crate::briefing::Briefing;
 
-use super::check::Finding;
+use super::check::{Finding, not_verbatim};
 use super::field::{Field, covering};
 use super::find::{Budget, OutOfWork, scan};
 use super::haystack::Haystack;
-use super::nearest::{Snap, nearest};
+use super::nearest::Snap;
 use super::normal::Normal;
 use super::shape::{bullet_len, heading_shaped};
 use super::words::whole_words;
@@ -53,20 +53,15 @@ pub fn check(
             );
             found.push(Finding::at_start(field, message, Some(start)));
             placed.push((start..start + needle.len(), field));
-        } else if let Some(n) = nearest(hay, needle, Snap::Unit, budget)? {
-            found.push(Finding {
-                field,
-                at: norm.source(n.ours_at),
-                message: format!("{name} is not verbatim in the article: {}", n.message),
-                article: Some(n.theirs_at),
-            });
-            if n.passage.start >= cursor {
-                cursor = n.passage.end;
-            }
-            placed.push((n.passage, field));
         } else {
-            let message = format!("{name} is not in the article (nor is anything like it)");
-            found.push(Finding::at_start(field, message, None));
+            let (finding, passage) = not_verbatim(field, &norm, hay, Snap::Unit, budget)?;
+            found.push(finding);
+            if let Some(passage) = passage {
+                if passage.start >= cursor {
+                    cursor = passage.end;
+                }
+                placed.push((passage, field));
+            }
         }
     }
     left_out(b, hay, placed, found);

@@ -27,35 +27,52 @@ pub struct Names<'a> {
     pub article: &'a str,
 }
 
-/// The problems as lines, in file order.
-pub fn lines(
-    findings: Vec<Finding>,
-    b: &Briefing,
-    names: &Names<'_>,
-    hay: &Haystack<'_>,
-) -> Vec<String> {
-    let spans = Spans::parse(names.briefing_text);
-    let mut placed: Vec<(usize, Finding)> = findings
+/// A problem with the place in the article it refers to, resolved to an
+/// offset of the cleaned article and the passage there.
+pub type Resolved = (Finding, Option<(usize, String)>);
+
+/// Resolves the article places of `findings` (a few bytes each), so that
+/// the article's index can be dropped before the briefing is parsed again.
+pub fn resolve(findings: Vec<Finding>, hay: &Haystack<'_>) -> Vec<Resolved> {
+    findings
         .into_iter()
         .map(|f| {
-            let text = f.field.text(b);
-            (spans.offset(&f.field.path(), text, f.at), f)
+            let place = f
+                .article
+                .map(|at| (hay.norm.source(at), passage(hay.text(), at)));
+            (f, place)
         })
-        .collect();
-    placed.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.message.cmp(&y.message)));
-    placed.dedup_by(|(a, x), (b, y)| a == b && x.message == y.message);
+        .collect()
+}
+
+/// The problems as lines, in file order; `clean` is the cleaned article.
+pub fn lines(found: Vec<Resolved>, b: &Briefing, names: &Names<'_>, clean: &str) -> Vec<String> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut placed: Vec<(usize, Resolved)> = {
+        let spans = Spans::parse(names.briefing_text);
+        found
+            .into_iter()
+            .map(|r| {
+                let f = &r.0;
+                (spans.offset(&f.field.path(), f.field.text(b), f.at), r)
+            })
+            .collect()
+    };
+    placed.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.0.message.cmp(&y.0.message)));
+    placed.dedup_by(|(a, x), (b, y)| a == b && x.0.message == y.0.message);
     let total = placed.len();
     let file_lines = LineIndex::new(names.briefing_text);
-    let article_lines = LineIndex::new(hay.clean);
+    let article_lines = LineIndex::new(clean);
     let mut out: Vec<String> = placed
         .into_iter()
         .take(MAX_SHOWN)
-        .map(|(offset, f)| {
+        .map(|(offset, (f, place))| {
             let (line, col) = file_lines.line_col(offset);
             let mut text = format!("{}:{line}:{col}: {}", names.briefing, f.message);
-            if let Some(at) = f.article {
-                let (aline, acol) = article_lines.line_col(hay.norm.source(at));
-                let passage = passage(hay.text(), at);
+            if let Some((at, passage)) = place {
+                let (aline, acol) = article_lines.line_col(at);
                 let _ = write!(text, " ({}:{aline}:{acol}: {passage})", names.article);
             }
             one_line(&text)

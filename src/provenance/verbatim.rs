@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use crate::briefing::Briefing;
 
-use super::check::Finding;
+use super::check::{Finding, not_verbatim};
 use super::field::{Field, verbatim};
 use super::find::{Budget, OutOfWork, scan};
 use super::haystack::Haystack;
 use super::marks::{between_marks, wrapped_in_marks};
-use super::nearest::{Snap, nearest};
+use super::nearest::Snap;
 use super::normal::Normal;
 use super::words::whole_words;
 
@@ -47,26 +47,13 @@ pub fn check(
             seen.insert(key, start);
             start
         };
-        let name = field.name();
         let Some(start) = start else {
             let snap = if matches!(field, Field::Quote(_)) {
                 Snap::Quoted
             } else {
                 Snap::Passage
             };
-            found.push(match nearest(hay, needle, snap, budget)? {
-                Some(n) => Finding {
-                    field,
-                    at: norm.source(n.ours_at),
-                    message: format!("{name} is not verbatim in the article: {}", n.message),
-                    article: Some(n.theirs_at),
-                },
-                None => Finding::at_start(
-                    field,
-                    format!("{name} is not in the article (nor is anything like it)"),
-                    None,
-                ),
-            });
+            found.push(not_verbatim(field, &norm, hay, snap, budget)?.0);
             continue;
         };
         if !matches!(field, Field::Quote(_)) {

@@ -3,14 +3,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::briefing::{LoadError, parse};
+use crate::briefing::{Briefing, LoadError, parse};
 use crate::output::{fail, finish, one_line, path_line};
 
 use super::check::check;
 use super::find::Budget;
 use super::haystack::Haystack;
 use super::normal::Normal;
-use super::report::{Names, lines};
+use super::report::{Names, lines, resolve};
 use super::source::{clean, read_text};
 
 /// `briefing verify BRIEFING [--source ARTICLE]`: checks that every
@@ -62,10 +62,7 @@ pub fn verify(
         Ok(text) => text,
         Err(e) => return load_failed(&e, err),
     };
-    let problems = match verify_text(&text, &name, &article, &article_name) {
-        Ok(problems) => problems,
-        Err(e) => return load_failed(&e, err),
-    };
+    let problems = check_against(&b, &text, &name, &article, &article_name);
     if problems.is_empty() {
         let line = format!("{name}: verified against {article_name}\n");
         return finish(&line, 0, out, err);
@@ -89,18 +86,39 @@ pub fn verify_text(
     article_name: &str,
 ) -> Result<Vec<String>, LoadError> {
     let b = parse(briefing, briefing_name)?;
+    Ok(check_against(
+        &b,
+        briefing,
+        briefing_name,
+        article,
+        article_name,
+    ))
+}
+
+/// [`verify_text`] for a briefing already loaded from `briefing`.
+fn check_against(
+    b: &Briefing,
+    briefing: &str,
+    briefing_name: &str,
+    article: &str,
+    article_name: &str,
+) -> Vec<String> {
     let briefing = briefing.strip_prefix('\u{FEFF}').unwrap_or(briefing);
     let clean = clean(article);
-    let norm = Normal::new(&clean);
-    let hay = Haystack::new(&clean, &norm);
-    let mut budget = Budget::for_sizes(clean.len(), briefing.len());
-    let findings = check(&b, &hay, &mut budget);
+    let found = {
+        // The article's index is dropped before the report parses the
+        // briefing again: the two are never in memory together.
+        let norm = Normal::new(&clean);
+        let hay = Haystack::new(&clean, &norm);
+        let mut budget = Budget::for_sizes(clean.len(), briefing.len());
+        resolve(check(b, &hay, &mut budget), &hay)
+    };
     let names = Names {
         briefing: briefing_name,
         briefing_text: briefing,
         article: article_name,
     };
-    Ok(lines(findings, &b, &names, &hay))
+    lines(found, b, &names, &clean)
 }
 
 /// Prints a load error and returns its exit code.
