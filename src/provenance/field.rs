@@ -1,12 +1,10 @@
 //! The strings of a briefing that the checks look at: how each is named in
-//! a message, where it is in the file, and its text in the model.
+//! a message, and its text in the model.
 
 use crate::briefing::Briefing;
 
-use super::spans::Step::{self, Index, Key};
-
 /// One string of the briefing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     /// `title`.
     Title,
@@ -67,30 +65,6 @@ impl Field {
             Self::Heading(_) => "heading",
             Self::Paragraph(..) => "paragraph",
             Self::CitedFor(_) => "source",
-        }
-    }
-
-    /// Where the string is in the file.
-    pub fn path(self) -> Vec<Step> {
-        match self {
-            Self::Title => vec![Key("title")],
-            Self::Lede => vec![Key("lede")],
-            Self::Summary(i) => vec![Key("summary"), Index(i)],
-            Self::Topic(i) => vec![Key("topics"), Index(i)],
-            Self::Role(a) => vec![Key("actors"), Index(a), Key("role")],
-            Self::Alias(a, i) => vec![Key("actors"), Index(a), Key("aliases"), Index(i)],
-            Self::RelationWhat(r) => vec![Key("relations"), Index(r), Key("what")],
-            Self::RelationQualifier(r) => vec![Key("relations"), Index(r), Key("qualifier")],
-            Self::RelationExcerpt(r) => vec![Key("relations"), Index(r), Key("excerpt")],
-            Self::FigureValue(f) => vec![Key("figures"), Index(f), Key("value")],
-            Self::FigureLabel(f) => vec![Key("figures"), Index(f), Key("label")],
-            Self::FigureQualifier(f) => vec![Key("figures"), Index(f), Key("qualifier")],
-            Self::FigureExcerpt(f) => vec![Key("figures"), Index(f), Key("excerpt")],
-            Self::Quote(q) => vec![Key("quotes"), Index(q), Key("text")],
-            Self::Context(q) => vec![Key("quotes"), Index(q), Key("context")],
-            Self::Heading(s) => vec![Key("sections"), Index(s), Key("heading")],
-            Self::Paragraph(s, p) => vec![Key("sections"), Index(s), Key("paragraphs"), Index(p)],
-            Self::CitedFor(s) => vec![Key("sources"), Index(s), Key("cited_for")],
         }
     }
 

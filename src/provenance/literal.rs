@@ -1,6 +1,6 @@
-//! A TOML string literal walked character by character: where in the file
-//! each byte of its value comes from, escapes and all, so that a problem
-//! points at the character itself.
+//! A TOML string literal walked character by character: its value, and
+//! where in the file each byte of the value comes from, escapes and all, so
+//! that a problem points at the character itself.
 
 /// The kinds of TOML string.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -11,10 +11,12 @@ enum Kind {
     MultiLiteral,
 }
 
-/// Offset in `literal` (a TOML string as written, quotes included) of the
-/// character that gives byte `at` of its value; the closing quote for `at`
-/// at or past the end of the value.
-pub fn source_offset(literal: &str, at: usize) -> usize {
+/// Walks `literal` (a TOML string as written, quotes included), calling
+/// `each` with the offset in `literal` where each character of the value
+/// is written and the character (`None` for an escape that stands for
+/// nothing, such as a line-ending backslash); stops when `each` returns
+/// false or the string ends. Returns the offset where it stopped.
+fn walk(literal: &str, mut each: impl FnMut(usize, Option<char>) -> bool) -> usize {
     let (kind, mut i) = if literal.starts_with("\"\"\"") {
         (Kind::MultiBasic, 3)
     } else if literal.starts_with("'''") {
@@ -26,8 +28,7 @@ pub fn source_offset(literal: &str, at: usize) -> usize {
     } else {
         return 0;
     };
-    let multi = matches!(kind, Kind::MultiBasic | Kind::MultiLiteral);
-    if multi {
+    if matches!(kind, Kind::MultiBasic | Kind::MultiLiteral) {
         let rest = literal.get(i..).unwrap_or_default();
         i += if rest.starts_with("\r\n") {
             2
@@ -36,14 +37,8 @@ pub fn source_offset(literal: &str, at: usize) -> usize {
         };
     }
     let basic = matches!(kind, Kind::Basic | Kind::MultiBasic);
-    let mut decoded = 0;
     loop {
         let rest = literal.get(i..).unwrap_or_default();
-        // Past `at`, only an escape that stands for nothing is walked over.
-        let nothing = basic && rest.starts_with('\\') && escape(rest).1 == 0;
-        if decoded >= at && !nothing {
-            return i;
-        }
         let Some(c) = rest.chars().next() else {
             return i;
         };
@@ -56,48 +51,79 @@ pub fn source_offset(literal: &str, at: usize) -> usize {
         if closes {
             return i;
         }
-        let (source, value) = if basic && c == '\\' {
+        let (written, value) = if basic && c == '\\' {
             escape(rest)
         } else {
-            (c.len_utf8(), c.len_utf8())
+            (c.len_utf8(), Some(c))
         };
-        i += source;
-        decoded += value;
+        if !each(i, value) {
+            return i;
+        }
+        i += written;
     }
 }
 
-/// An escape at the start of `rest`: its length in the file and the length
-/// in bytes of what it stands for.
-fn escape(rest: &str) -> (usize, usize) {
-    let mut chars = rest.chars().skip(1);
+/// An escape at the start of `rest`: its length in the file and what it
+/// stands for.
+fn escape(rest: &str) -> (usize, Option<char>) {
     let hex = |n: usize| {
         let digits = rest.get(2..2 + n).unwrap_or_default();
         let value = u32::from_str_radix(digits, 16)
             .ok()
             .and_then(char::from_u32);
-        (2 + n, value.map_or(1, char::len_utf8))
+        (2 + n, value)
     };
-    match chars.next() {
+    match rest.chars().nth(1) {
         Some('u') => hex(4),
         Some('U') => hex(8),
         Some('x') => hex(2),
+        Some('b') => (2, Some('\u{8}')),
+        Some('t') => (2, Some('\t')),
+        Some('n') => (2, Some('\n')),
+        Some('f') => (2, Some('\u{c}')),
+        Some('r') => (2, Some('\r')),
+        Some('e') => (2, Some('\u{1b}')),
         // A line-ending backslash: it and all white space after it vanish.
         Some(c) if c.is_whitespace() => {
             let after = rest.get(1..).unwrap_or_default();
-            (1 + after.len() - after.trim_start().len(), 0)
+            (1 + after.len() - after.trim_start().len(), None)
         }
-        Some(_) => (2, 1),
-        None => (1, 0),
+        Some(c) => (1 + c.len_utf8(), Some(c)),
+        None => (1, None),
     }
+}
+
+/// The value of the TOML string `literal`.
+pub fn value(literal: &str) -> String {
+    let mut out = String::with_capacity(literal.len());
+    walk(literal, |_, c| {
+        out.extend(c);
+        true
+    });
+    out
+}
+
+/// Offset in `literal` of the character that gives byte `at` of its
+/// value; the closing quote for `at` at or past the end of the value.
+pub fn source_offset(literal: &str, at: usize) -> usize {
+    let mut decoded = 0;
+    walk(literal, |_, c| {
+        if decoded >= at && c.is_some() {
+            return false;
+        }
+        decoded += c.map_or(0, char::len_utf8);
+        true
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Checks that every character of the value maps to its place.
-    fn check(literal: &str, value: &str) {
-        for (at, c) in value.char_indices() {
+    /// Checks the value, and that every character of it maps to its place.
+    fn check(literal: &str, want: &str) {
+        assert_eq!(value(literal), want);
+        for (at, c) in want.char_indices() {
             let i = source_offset(literal, at);
             let written = &literal[i..];
             assert!(
@@ -113,6 +139,7 @@ mod tests {
         check("'wörtlich \\n'", "wörtlich \\n");
         check("\"\"\"\nzwei\nZeilen\"\"\"", "zwei\nZeilen");
         check("'''\nroh \"x\"'''", "roh \"x\"");
+        check(r#""a \"b\" \u00fc \U0001F600 \t c""#, "a \"b\" ü 😀 \t c");
     }
 
     #[test]
@@ -124,6 +151,7 @@ mod tests {
         let c = "a \"b\" ü 😀 c".find('c').unwrap();
         assert_eq!(&literal[source_offset(literal, c)..], "c\"");
         let continued = "\"\"\"eins \\\n    zwei\"\"\"";
+        assert_eq!(value(continued), "eins zwei");
         let zwei = "eins zwei".find('z').unwrap();
         assert_eq!(&continued[source_offset(continued, zwei)..], "zwei\"\"\"");
     }

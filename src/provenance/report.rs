@@ -46,20 +46,21 @@ pub fn resolve(findings: Vec<Finding>, hay: &Haystack<'_>) -> Vec<Resolved> {
 }
 
 /// The problems as lines, in file order; `clean` is the cleaned article.
-pub fn lines(found: Vec<Resolved>, b: &Briefing, names: &Names<'_>, clean: &str) -> Vec<String> {
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let mut placed: Vec<(usize, Resolved)> = {
-        let spans = Spans::parse(names.briefing_text);
-        found
-            .into_iter()
-            .map(|r| {
-                let f = &r.0;
-                (spans.offset(&f.field.path(), f.field.text(b), f.at), r)
-            })
-            .collect()
-    };
+pub fn lines(
+    found: Vec<Resolved>,
+    b: &Briefing,
+    spans: &Spans,
+    names: &Names<'_>,
+    clean: &str,
+) -> Vec<String> {
+    let text = names.briefing_text;
+    let mut placed: Vec<(usize, Resolved)> = found
+        .into_iter()
+        .map(|r| {
+            let f = &r.0;
+            (spans.offset(text, f.field, f.field.text(b), f.at), r)
+        })
+        .collect();
     placed.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.0.message.cmp(&y.0.message)));
     placed.dedup_by(|(a, x), (b, y)| a == b && x.0.message == y.0.message);
     let total = placed.len();

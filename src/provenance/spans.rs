@@ -1,112 +1,137 @@
 //! Where each string of a briefing stands in its file. The validated
-//! briefing keeps no positions, so the file (already loaded without
-//! problems) is parsed once more with spans, and a string is found by its
-//! path: `sections`, 2, `paragraphs`, 0.
+//! briefing keeps no positions; the loader's decoded document has them, so
+//! `verify` loads through [`parse_inspecting`] and keeps the span of every
+//! string it may report on, before validation takes the document apart.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
-use super::literal::source_offset;
+use crate::briefing::{Briefing, Item, LoadError, RawDocument, parse_inspecting};
 
-/// One step of a path into the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// A key of a table.
-    Key(&'static str),
-    /// An element of an array (or of a list of tables).
-    Index(usize),
+use super::field::Field;
+use super::literal::{source_offset, value};
+
+/// The span in the file of every string of a briefing.
+#[derive(Debug, Default)]
+pub struct Spans {
+    spans: HashMap<Field, Range<usize>>,
 }
 
-/// The file's tables with spans.
-pub struct Spans<'t> {
-    text: &'t str,
-    root: DeTable<'t>,
+/// Loads briefing `text` (`name` names it in messages), keeping the spans.
+///
+/// # Errors
+/// When it is not a valid briefing.
+pub fn load(text: &str, name: &str) -> Result<(Briefing, Spans), LoadError> {
+    let mut spans = Spans::default();
+    let briefing = parse_inspecting(text, name, &mut |raw| spans = Spans::of(raw))?;
+    Ok((briefing, spans))
 }
 
-impl<'t> Spans<'t> {
-    /// Parses `text` (a file the loader accepted: any error leaves no spans).
-    pub fn parse(text: &'t str) -> Self {
-        let root = DeTable::parse(text)
-            .map(Spanned::into_inner)
-            .unwrap_or_default();
-        Self { text, root }
+impl Spans {
+    /// The spans of the strings of a decoded document.
+    fn of(raw: &RawDocument) -> Self {
+        let mut s = Self::default();
+        if let Some(head) = &raw.head {
+            s.one(Field::Title, head.title.as_ref());
+            s.one(Field::Lede, head.lede.as_ref());
+            s.list(head.summary.as_ref(), Field::Summary);
+            s.list(head.topics.as_ref(), Field::Topic);
+        }
+        for (i, a) in values(&raw.actors) {
+            s.one(Field::Role(i), a.role.as_ref());
+            s.list(a.aliases.as_ref(), |j| Field::Alias(i, j));
+        }
+        for (i, r) in values(&raw.relations) {
+            s.one(Field::RelationWhat(i), r.what.as_ref());
+            s.one(Field::RelationQualifier(i), r.qualifier.as_ref());
+            s.one(Field::RelationExcerpt(i), r.excerpt.as_ref());
+        }
+        for (i, f) in values(&raw.figures) {
+            s.one(Field::FigureValue(i), f.value.as_ref());
+            s.one(Field::FigureLabel(i), f.label.as_ref());
+            s.one(Field::FigureQualifier(i), f.qualifier.as_ref());
+            s.one(Field::FigureExcerpt(i), f.excerpt.as_ref());
+        }
+        for (i, q) in values(&raw.quotes) {
+            s.one(Field::Quote(i), q.text.as_ref());
+            s.one(Field::Context(i), q.context.as_ref());
+        }
+        for (i, sec) in values(&raw.sections) {
+            s.one(Field::Heading(i), sec.heading.as_ref());
+            s.list(sec.paragraphs.as_ref(), |j| Field::Paragraph(i, j));
+        }
+        for (i, src) in values(&raw.sources) {
+            s.one(Field::CitedFor(i), src.cited_for.as_ref());
+        }
+        s
     }
 
-    /// Byte offset in the file of byte `at` of the string at `path`, whose
-    /// value as loaded (sanitised) is `loaded`; 0 when there is no such
-    /// string.
-    pub fn offset(&self, path: &[Step], loaded: &str, at: usize) -> usize {
-        let Some((span, value)) = self.string(path) else {
+    fn one<T>(&mut self, field: Field, raw: Option<&Spanned<T>>) {
+        if let Some(spanned) = raw {
+            self.spans.insert(field, spanned.span());
+        }
+    }
+
+    fn list<T>(&mut self, raw: Option<&Spanned<Vec<Spanned<T>>>>, field: impl Fn(usize) -> Field) {
+        for (j, item) in raw
+            .map_or(&[][..], |l| l.get_ref().as_slice())
+            .iter()
+            .enumerate()
+        {
+            self.spans.insert(field(j), item.span());
+        }
+    }
+
+    /// Byte offset in `text` (the file) of byte `at` of `field`, whose value
+    /// as loaded (sanitised) is `loaded`; 0 when the field has no span.
+    pub fn offset(&self, text: &str, field: Field, loaded: &str, at: usize) -> usize {
+        let Some(span) = self.spans.get(&field) else {
             return 0;
         };
-        let literal = self.text.get(span.clone()).unwrap_or_default();
+        let literal = text.get(span.clone()).unwrap_or_default();
+        let written = value(literal);
         // The sanitiser may have changed the value (it rarely does in a
         // faithful briefing); then the same character index stands in.
-        let at = if value == loaded {
+        let at = if written == loaded {
             at
         } else {
             let nth = loaded.get(..at).map_or(0, |s| s.chars().count());
-            value
+            written
                 .char_indices()
                 .nth(nth)
-                .map_or(value.len(), |(i, _)| i)
+                .map_or(written.len(), |(i, _)| i)
         };
         span.start + source_offset(literal, at)
     }
-
-    /// The span and value of the string at `path`.
-    fn string(&self, path: &[Step]) -> Option<(Range<usize>, &str)> {
-        let (first, rest) = path.split_first()?;
-        let Step::Key(key) = first else {
-            return None;
-        };
-        let mut value = find(&self.root, key)?;
-        for step in rest {
-            value = match (step, value.get_ref()) {
-                (Step::Key(key), DeValue::Table(table)) => find(table, key)?,
-                (Step::Index(i), DeValue::Array(items)) => items.get(*i)?,
-                _ => return None,
-            };
-        }
-        match value.get_ref() {
-            DeValue::String(s) => Some((value.span(), s.as_ref())),
-            _ => None,
-        }
-    }
 }
 
-/// The value of `key` in `table`.
-fn find<'a, 't>(table: &'a DeTable<'t>, key: &str) -> Option<&'a Spanned<DeValue<'t>>> {
-    table
+/// The decoded entries of a list with their index (in a file that loads,
+/// every entry decodes, so the index is the model's).
+fn values<T>(items: &[Item<T>]) -> impl Iterator<Item = (usize, &T)> {
+    items
         .iter()
-        .find(|(k, _)| k.get_ref().as_ref() == key)
-        .map(|(_, v)| v)
+        .enumerate()
+        .filter_map(|(i, item)| item.value.as_ref().map(|v| (i, v)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const FILE: &str = "title = \"Ein Titel\"\n\n[[sections]]\nparagraphs = [\"eins\", \"zwei \\\"drei\\\"\"]\n\n[[sections]]\nheading = 'Kopf'\nparagraphs = []\n";
+    const FILE: &str = "schema = 1\nlang = \"de\"\ntitle = \"Ein Titel\"\n\n[[sections]]\nparagraphs = [\"eins\", \"zwei \\\"drei\\\"\"]\n\n[[sections]]\nheading = 'Kopf'\nparagraphs = []\n";
 
     #[test]
-    fn strings_are_found_by_their_path() {
-        let spans = Spans::parse(FILE);
-        let at = spans.offset(&[Step::Key("title")], "Ein Titel", 4);
+    fn strings_are_found_where_they_are_written() {
+        let (b, spans) = load(FILE, "f").unwrap();
+        let at = spans.offset(FILE, Field::Title, &b.title, 4);
         assert!(FILE[at..].starts_with("Titel\""));
-        let path = [
-            Step::Key("sections"),
-            Step::Index(0),
-            Step::Key("paragraphs"),
-            Step::Index(1),
-        ];
-        let at = spans.offset(&path, "zwei \"drei\"", 6);
+        let p = &b.sections[0].paragraphs[1];
+        let at = spans.offset(FILE, Field::Paragraph(0, 1), p, p.find('d').unwrap());
         assert!(FILE[at..].starts_with("drei"), "{:?}", &FILE[at..]);
-        let path = [Step::Key("sections"), Step::Index(1), Step::Key("heading")];
-        let at = spans.offset(&path, "Kopf", 0);
+        let at = spans.offset(FILE, Field::Heading(1), "Kopf", 0);
         assert!(FILE[at..].starts_with("Kopf'"));
-        assert_eq!(spans.offset(&[Step::Key("lede")], "", 0), 0);
+        assert_eq!(spans.offset(FILE, Field::Lede, "", 0), 0);
     }
 }

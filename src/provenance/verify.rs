@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::briefing::{Briefing, LoadError, parse};
+use crate::briefing::{Briefing, LoadError};
 use crate::output::{fail, finish, one_line, path_line};
 
 use super::check::check;
@@ -12,6 +12,7 @@ use super::haystack::Haystack;
 use super::normal::Normal;
 use super::report::{Names, lines, resolve};
 use super::source::{clean, read_text};
+use super::spans::{Spans, load};
 
 /// `briefing verify BRIEFING [--source ARTICLE]`: checks that every
 /// verbatim string of the briefing stands in the article, that the full
@@ -33,8 +34,8 @@ pub fn verify(
         Ok(text) => text,
         Err(e) => return load_failed(&e, err),
     };
-    let b = match parse(&text, &name) {
-        Ok(b) => b,
+    let (b, spans) = match load(&text, &name) {
+        Ok(loaded) => loaded,
         Err(e) => return load_failed(&e, err),
     };
     let article_path: PathBuf = match (source, &b.article) {
@@ -62,7 +63,7 @@ pub fn verify(
         Ok(text) => text,
         Err(e) => return load_failed(&e, err),
     };
-    let problems = check_against(&b, &text, &name, &article, &article_name);
+    let problems = check_against(&b, &spans, &text, &name, &article, &article_name);
     if problems.is_empty() {
         let line = format!("{name}: verified against {article_name}\n");
         return finish(&line, 0, out, err);
@@ -85,9 +86,10 @@ pub fn verify_text(
     article: &str,
     article_name: &str,
 ) -> Result<Vec<String>, LoadError> {
-    let b = parse(briefing, briefing_name)?;
+    let (b, spans) = load(briefing, briefing_name)?;
     Ok(check_against(
         &b,
+        &spans,
         briefing,
         briefing_name,
         article,
@@ -98,6 +100,7 @@ pub fn verify_text(
 /// [`verify_text`] for a briefing already loaded from `briefing`.
 fn check_against(
     b: &Briefing,
+    spans: &Spans,
     briefing: &str,
     briefing_name: &str,
     article: &str,
@@ -106,8 +109,6 @@ fn check_against(
     let briefing = briefing.strip_prefix('\u{FEFF}').unwrap_or(briefing);
     let clean = clean(article);
     let found = {
-        // The article's index is dropped before the report parses the
-        // briefing again: the two are never in memory together.
         let norm = Normal::new(&clean);
         let hay = Haystack::new(&clean, &norm);
         let mut budget = Budget::for_sizes(clean.len(), briefing.len());
@@ -118,7 +119,7 @@ fn check_against(
         briefing_text: briefing,
         article: article_name,
     };
-    lines(found, b, &names, &clean)
+    lines(found, b, spans, &names, &clean)
 }
 
 /// Prints a load error and returns its exit code.
