@@ -55,13 +55,18 @@ pub fn check(
         }
     }
     let text = hay.text();
-    budget.take(text.len())?;
-    let in_article: HashSet<&str> = numbers(text).filter_map(|r| text.get(r)).collect();
+    // Built only when some text of the author's has a number.
+    let mut in_article: Option<HashSet<&str>> = None;
     for field in paraphrased(b) {
         *at = field;
         let own = field.text(b);
         budget.take(own.len())?;
         for r in numbers(own) {
+            if in_article.is_none() {
+                budget.take(text.len())?;
+            }
+            let in_article = in_article
+                .get_or_insert_with(|| numbers(text).filter_map(|r| text.get(r)).collect());
             let n = own.get(r.clone()).unwrap_or_default();
             if !in_article.contains(n) {
                 found.push(Finding {

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
-use crate::briefing::MAX_TEXT_BYTES;
+use crate::briefing::{MAX_FILE_BYTES, MAX_TEXT_BYTES};
 use crate::output::{fail, finish, one_line, path_line};
 
 use self::candidates::{FigureCandidate, QuoteCandidate, QuoteKind};
@@ -40,14 +40,22 @@ pub fn new_draft(article: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8
         }
     };
     let key = article.to_string_lossy();
-    match draft_text(&raw, &key, &name) {
-        Some(draft) => finish(&draft, 0, out, err),
-        None => fail(
+    let Some(draft) = draft_text(&raw, &key, &name) else {
+        return fail(
             &format!("{name}: no text to draft a briefing from\n"),
             2,
             err,
-        ),
+        );
+    };
+    if draft.len() as u64 > MAX_FILE_BYTES {
+        // Still printed: cut into several briefings, it is a start.
+        let warning = format!(
+            "{name}: the draft is larger than a briefing may be ({} bytes; the limit is {MAX_FILE_BYTES})\n",
+            draft.len()
+        );
+        fail(&warning, 0, err);
     }
+    finish(&draft, 0, out, err)
 }
 
 /// The draft for article text `raw`: `article` becomes its `article` key

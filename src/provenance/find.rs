@@ -6,6 +6,8 @@
 //! byte by byte. All of it is charged to a [`Budget`], so an absurd input
 //! (an article of one word repeated) ends with a clear message, not a hang.
 
+use std::ops::Range;
+
 use memchr::memmem;
 
 use super::words::{WordIndex, words};
@@ -101,15 +103,23 @@ pub fn scan(
     Ok(None)
 }
 
-/// The rarest word strictly inside `needle`, with its offset in `needle`;
-/// `None` when it has no such word.
+/// Most inner words of a passage weighed for the anchor: any of them finds
+/// every occurrence, the rarest finds it soonest.
+const MAX_WEIGHED: usize = 64;
+
+/// The rarest of (up to [`MAX_WEIGHED`] of) the words strictly inside
+/// `needle`, with its offset in `needle`; `None` when it has no such word.
 fn anchor<'n>(
     index: &WordIndex<'_>,
     needle: &'n str,
     budget: &mut Budget,
 ) -> Result<Option<(&'n str, usize)>, OutOfWork> {
+    let inner: Vec<Range<usize>> = words(needle)
+        .filter(|r| r.start > 0 && r.end < needle.len())
+        .collect();
+    let step = inner.len().div_ceil(MAX_WEIGHED).max(1);
     let mut best: Option<(&str, usize, usize)> = None;
-    for range in words(needle).filter(|r| r.start > 0 && r.end < needle.len()) {
+    for range in inner.into_iter().step_by(step) {
         budget.take(range.len())?;
         let Some(word) = needle.get(range.clone()) else {
             continue;

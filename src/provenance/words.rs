@@ -50,31 +50,66 @@ pub fn whole_words(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Every word of a text with its position: word `k` is the k-th word.
+///
+/// Each distinct word gets a number (a hash map with std's keyed hasher,
+/// so no input can make lookups slow); the positions of all words are kept
+/// in one array grouped by word, four bytes a word, no allocation per
+/// distinct word.
 pub struct WordIndex<'t> {
     text: &'t str,
     starts: Vec<u32>,
     ends: Vec<u32>,
-    by_word: HashMap<&'t str, Vec<u32>>,
+    ids: HashMap<&'t str, u32>,
+    /// The occurrences of word number `w` are `ordinals[offsets[w]..offsets[w + 1]]`.
+    offsets: Vec<u32>,
+    ordinals: Vec<u32>,
 }
 
 impl<'t> WordIndex<'t> {
     /// Indexes the words of `text` (inputs here are at most 8 MiB).
     pub fn new(text: &'t str) -> Self {
-        let mut index = Self {
-            text,
-            starts: Vec::new(),
-            ends: Vec::new(),
-            by_word: HashMap::new(),
-        };
-        for (k, range) in words(text).enumerate() {
-            let k = u32::try_from(k).unwrap_or(u32::MAX);
-            index.starts.push(small(range.start));
-            index.ends.push(small(range.end));
-            if let Some(word) = text.get(range) {
-                index.by_word.entry(word).or_default().push(k);
+        let mut ids: HashMap<&'t str, u32> = HashMap::new();
+        let (mut starts, mut ends, mut of) = (Vec::new(), Vec::new(), Vec::new());
+        for range in words(text) {
+            let next = small(ids.len());
+            let id = *ids
+                .entry(text.get(range.clone()).unwrap_or_default())
+                .or_insert(next);
+            starts.push(small(range.start));
+            ends.push(small(range.end));
+            of.push(id);
+        }
+        let mut offsets = vec![0_u32; ids.len() + 1];
+        for &id in &of {
+            if let Some(n) = offsets.get_mut(id as usize + 1) {
+                *n += 1;
             }
         }
-        index
+        for w in 1..offsets.len() {
+            let before = offsets.get(w - 1).copied().unwrap_or(0);
+            if let Some(n) = offsets.get_mut(w) {
+                *n += before;
+            }
+        }
+        let mut fill = offsets.clone();
+        let mut ordinals = vec![0_u32; of.len()];
+        for (k, &id) in of.iter().enumerate() {
+            let Some(at) = fill.get_mut(id as usize) else {
+                continue;
+            };
+            if let Some(slot) = ordinals.get_mut(*at as usize) {
+                *slot = small(k);
+            }
+            *at += 1;
+        }
+        Self {
+            text,
+            starts,
+            ends,
+            ids,
+            offsets,
+            ordinals,
+        }
     }
 
     /// The indexed text.
@@ -84,7 +119,12 @@ impl<'t> WordIndex<'t> {
 
     /// The ordinals of every occurrence of `word`, in order.
     pub fn occurrences(&self, word: &str) -> &[u32] {
-        self.by_word.get(word).map_or(&[], Vec::as_slice)
+        let Some(&id) = self.ids.get(word) else {
+            return &[];
+        };
+        let from = self.offsets.get(id as usize).copied().unwrap_or(0) as usize;
+        let to = self.offsets.get(id as usize + 1).copied().unwrap_or(0) as usize;
+        self.ordinals.get(from..to).unwrap_or_default()
     }
 
     /// Byte range of word `k`.

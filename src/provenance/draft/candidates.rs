@@ -67,7 +67,7 @@ pub fn quotes(texts: &[&str]) -> Vec<QuoteCandidate> {
             let Some(sentence) = around(&cut, &span).and_then(|r| text.get(r)) else {
                 continue;
             };
-            if inner.is_empty() || sentence.chars().count() > MAX_SENTENCE {
+            if inner.is_empty() || too_long(sentence) {
                 continue;
             }
             if seen.insert(inner.to_string()) {
@@ -83,6 +83,17 @@ pub fn quotes(texts: &[&str]) -> Vec<QuoteCandidate> {
         }
     }
     out
+}
+
+/// Whether a sentence is too long to show (counting no further than needed:
+/// a paragraph of one endless sentence holds many candidates).
+fn too_long(sentence: &str) -> bool {
+    // A character is one to four bytes: the length alone mostly decides.
+    match sentence.len() {
+        n if n <= MAX_SENTENCE => false,
+        n if n > 4 * MAX_SENTENCE => true,
+        _ => sentence.chars().nth(MAX_SENTENCE).is_some(),
+    }
 }
 
 /// Whether quoted words are whole sentences, part of one, or a name.
@@ -147,7 +158,7 @@ pub fn figures(texts: &[&str], lang: &str) -> Vec<FigureCandidate> {
                 None => digits.to_string(),
             };
             let factor = magnitude.map_or(1.0, |(_, f)| *f);
-            if sentence.chars().count() > MAX_SENTENCE || !seen.insert((value.clone(), sentence)) {
+            if too_long(sentence) || !seen.insert((value.clone(), sentence)) {
                 continue;
             }
             out.push(FigureCandidate {
