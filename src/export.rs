@@ -9,8 +9,8 @@ mod schema;
 use std::io::Write;
 use std::path::Path;
 
-use crate::briefing::{Briefing, load_file};
-use crate::output::{fail, finish, one_line};
+use crate::briefing::{Briefing, LoadError, load_file};
+use crate::output::{fail, finish, one_line, path_line};
 
 /// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,11 +52,8 @@ pub fn export(
         Some(path) => match load_file(path) {
             Ok(b) => b,
             Err(e) => {
-                let text = match e {
-                    crate::briefing::LoadError::Invalid { .. } => e.to_string(),
-                    _ => one_line(&e.to_string()),
-                };
-                return fail(&format!("{text}\n"), e.exit_code(), err);
+                let code = e.exit_code();
+                return fail(&format!("{}\n", named(e, &path_line(path))), code, err);
             }
         },
         None => crate::bundled::bundled(),
@@ -68,6 +65,21 @@ pub fn export(
             1,
             err,
         ),
+    }
+}
+
+/// A load error as printed, the file named on one line.
+fn named(e: LoadError, name: &str) -> String {
+    let path = name.to_string();
+    match e {
+        LoadError::Invalid { problems, .. } => LoadError::Invalid { path, problems }.to_string(),
+        LoadError::Io { error, .. } => one_line(&LoadError::Io { path, error }.to_string()),
+        LoadError::TooLarge { size, limit, .. } => {
+            LoadError::TooLarge { path, size, limit }.to_string()
+        }
+        LoadError::NotUtf8 { line, column, .. } => {
+            LoadError::NotUtf8 { path, line, column }.to_string()
+        }
     }
 }
 

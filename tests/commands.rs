@@ -161,6 +161,11 @@ fn paths_are_printed_on_one_line() {
     let (code, _, err) = run(|o, e| new_draft(&dir.join("no\nsuch.txt"), o, e));
     assert_eq!(code, 1);
     assert_eq!(err.lines().count(), 1, "{err:?}");
+    let (code, _, err) = run(|o, e| export(ExportFormat::Json, Some(&odd), o, e));
+    assert_eq!(code, 2);
+    for line in err.lines() {
+        assert!(line.starts_with(&dir.display().to_string()), "{err:?}");
+    }
 }
 
 #[test]
