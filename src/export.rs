@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::briefing::{Briefing, LoadError, load_file};
-use crate::output::{fail, finish, one_line, path_line};
+use crate::emit::{fail, finish, one_line, path_line};
 
 /// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::briefing::{MAX_FILE_BYTES, MAX_TEXT_BYTES};
-use crate::output::{fail, finish, one_line, path_line};
+use crate::emit::{fail, finish, one_line, path_line};
 
 use self::candidates::{FigureCandidate, QuoteCandidate, QuoteKind};
 use self::toml_text::string;

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::briefing::{Briefing, LineIndex};
-use crate::output::one_line;
+use crate::emit::one_line;
 
 use super::check::Finding;
 use super::haystack::Haystack;

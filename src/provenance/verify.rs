@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::briefing::{Briefing, LoadError};
-use crate::output::{fail, finish, one_line, path_line};
+use crate::emit::{fail, finish, one_line, path_line};
 
 use super::check::check;
 use super::find::Budget;

@@ -1,5 +1,6 @@
-//! How a subcommand hands back its output: the text goes out in one write,
-//! a closed pipe ends quietly, any other write error is one line and exit 1.
+//! How `verify`, `new` and `export` hand back their output on the writers
+//! they are given: the text goes out in one write, a closed pipe ends
+//! quietly, any other write error is one line and exit 1.
 
 use std::io::{self, Write};
 use std::path::Path;
