@@ -44,9 +44,10 @@ fn code(b: &Briefing) -> String {
     );
     let _ = writeln!(
         o,
-        "summary: {},\ntopics: {},",
+        "summary: {},\ntopics: {},\narticle: {},",
         strings(&b.summary),
-        strings(&b.topics)
+        strings(&b.topics),
+        opt(b.article.as_deref())
     );
     o.push_str("actors: vec![\n");
     for a in &b.actors {

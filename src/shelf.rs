@@ -15,12 +15,12 @@ use crate::action::{Action, Flow, Mode};
 use crate::app::{App, Help, HelpLayout};
 use crate::keymap::Screen;
 use crate::labels::{Labels, Lang};
-use crate::library::{
-    Dirs, LoadEvent, Loader, ListState, ReadMarks, SearchFile, SearchJob, SearchOptions, SearchResults,
-    SortBy,
-};
 use crate::library::index::Presentation;
 use crate::library::list::MAX_FILTER_CHARS;
+use crate::library::{
+    Dirs, ListState, LoadEvent, Loader, ReadMarks, SearchFile, SearchJob, SearchOptions,
+    SearchResults, SortBy,
+};
 use crate::scroll::{Scroll, Step};
 use crate::terminal::event_loop::Waker;
 use crate::theme::Theme;
@@ -153,7 +153,13 @@ impl Shelf {
 
     /// A library whose rows are loaded already and shared (served
     /// sessions): nothing loads, nothing is written.
-    pub fn with_rows(options: ShelfOptions, rows: Arc<Vec<crate::library::Row>>, opened: open::Opened, width: u16, height: u16) -> Self {
+    pub fn with_rows(
+        options: ShelfOptions,
+        rows: Arc<Vec<crate::library::Row>>,
+        opened: open::Opened,
+        width: u16,
+        height: u16,
+    ) -> Self {
         let mut shelf = Self::new(options, width, height);
         shelf.list = ListState::shared(rows, &shelf.marks, SortBy::Date);
         shelf.opened = opened;
@@ -169,7 +175,11 @@ impl Shelf {
             ..crate::library::LoadOptions::default()
         };
         let wake = Arc::clone(&waker);
-        self.loader = Some(Loader::start_waking(&self.options.dir, options, move || wake()));
+        self.loader = Some(Loader::start_waking(
+            &self.options.dir,
+            options,
+            move || wake(),
+        ));
         self.waker = Some(waker);
         self.progress = Some((0, 0));
     }
@@ -297,7 +307,12 @@ impl Shelf {
     pub fn wake(&mut self) {
         while let Some(event) = self.loader.as_ref().and_then(Loader::try_recv) {
             match event {
-                LoadEvent::Scanned { total, too_many_files, too_deep, .. } => {
+                LoadEvent::Scanned {
+                    total,
+                    too_many_files,
+                    too_deep,
+                    ..
+                } => {
                     self.progress = Some((0, total));
                     self.cut_short = too_many_files || too_deep;
                 }
@@ -358,7 +373,11 @@ impl Shelf {
                 self.prompt = Some(Prompt::Filter(text));
             }
             Action::FullText => {
-                let text = self.found.as_ref().map(|f| f.query.clone()).unwrap_or_default();
+                let text = self
+                    .found
+                    .as_ref()
+                    .map(|f| f.query.clone())
+                    .unwrap_or_default();
                 self.prompt = Some(Prompt::FullText(text));
             }
             Action::Sort => {
@@ -431,12 +450,20 @@ impl Shelf {
         self.size = (width, height);
         let frame = self.frame_rows();
         if let Some(reading) = &mut self.reading {
-            reading.app.update(Action::Resize(width, height.saturating_sub(frame)));
+            reading
+                .app
+                .update(Action::Resize(width, height.saturating_sub(frame)));
         }
         if let Some(help) = &mut self.help {
             let area = ratatui::layout::Rect::new(0, 0, width, height);
-            help.layout = HelpLayout::new(Screen::Library, self.options.lang.unwrap_or(Lang::De), self.options.ascii, area);
-            help.scroll.set_extent(help.layout.lines.len(), help.layout.rows());
+            help.layout = HelpLayout::new(
+                Screen::Library,
+                self.options.lang.unwrap_or(Lang::De),
+                self.options.ascii,
+                area,
+            );
+            help.scroll
+                .set_extent(help.layout.lines.len(), help.layout.rows());
         }
         self.clamp();
     }
@@ -480,7 +507,11 @@ impl Shelf {
             Step::End => usize::MAX,
         };
         let at = self.list.selected().unwrap_or(0);
-        let to = if down { at.saturating_add(n) } else { at.saturating_sub(n) };
+        let to = if down {
+            at.saturating_add(n)
+        } else {
+            at.saturating_sub(n)
+        };
         self.list.select(to);
     }
 
@@ -541,11 +572,11 @@ impl Shelf {
     }
 
     fn submit(&mut self) {
-        match self.prompt.take() {
-            Some(Prompt::FullText(query)) if !query.trim().is_empty() => self.search(query),
-            Some(Prompt::FullText(_)) => {}
-            // The filter stays; the list takes the keys again.
-            Some(Prompt::Filter(_)) | None => {}
+        // A filter stays as typed; the list takes the keys again.
+        if let Some(Prompt::FullText(query)) = self.prompt.take()
+            && !query.trim().is_empty()
+        {
+            self.search(query);
         }
     }
 

@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use super::decode::{Diags, decode};
+use super::decode::{Diags, RawDocument, decode};
 use super::error::{LoadError, Problem};
 use super::model::Briefing;
 use super::position::LineIndex;
@@ -121,10 +121,24 @@ fn open(path: &Path) -> std::io::Result<File> {
 /// # Errors
 /// Every problem found, each with its line and column.
 pub fn parse(text: &str, name: &str) -> Result<Briefing, LoadError> {
+    parse_inspecting(text, name, &mut |_| {})
+}
+
+/// [`parse`], handing `inspect` the decoded file before validation takes it
+/// apart: `verify` reads from it where each string stands in the file.
+///
+/// # Errors
+/// Every problem found, each with its line and column.
+pub(crate) fn parse_inspecting(
+    text: &str,
+    name: &str,
+    inspect: &mut dyn FnMut(&RawDocument),
+) -> Result<Briefing, LoadError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines = LineIndex::new(text);
     let mut diags = Diags::default();
     let raw = decode(text, MAX_ITEMS, &mut diags);
+    inspect(&raw);
     let briefing = validate(raw, &lines, &mut diags);
     if diags.is_empty() {
         return Ok(briefing);

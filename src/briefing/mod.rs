@@ -11,14 +11,20 @@ mod position;
 mod raw;
 pub mod sanitize;
 mod screen;
+mod serialize;
 mod text;
 mod validate;
 
 pub use decode::MAX_PROBLEMS;
+pub(crate) use decode::{Item, RawDocument};
 pub use error::{LoadError, Problem};
+pub(crate) use load::parse_inspecting;
 pub use load::{BUNDLED, BUNDLED_NAME, MAX_FILE_BYTES, load_bundled, load_file, parse};
 pub use model::{
     Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
 };
+pub use position::LineIndex;
 pub use screen::MAX_TOKENS;
+#[cfg(test)]
+pub(crate) use serialize::BriefingFile;
 pub use validate::{MAX_ITEMS, MAX_TEXT_BYTES};

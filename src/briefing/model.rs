@@ -1,5 +1,7 @@
 //! The validated briefing: plain data, every reference resolved to an index.
 
+use serde::Serialize;
+
 /// Index of an actor in [`Briefing::actors`].
 pub type ActorIx = usize;
 
@@ -16,6 +18,8 @@ pub struct Briefing {
     pub summary: Vec<String>,
     /// Topic keywords.
     pub topics: Vec<String>,
+    /// The source article, as a path relative to the briefing file.
+    pub article: Option<String>,
     /// Everyone and everything the article names.
     pub actors: Vec<Actor>,
     /// What the article reports between actors.
@@ -31,7 +35,9 @@ pub struct Briefing {
 }
 
 /// What sort of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A named or described person.
     Person,
@@ -130,7 +136,9 @@ pub struct Section {
 }
 
 /// What sort of source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// A newspaper, agency or broadcaster.
     Media,

@@ -30,6 +30,8 @@ pub struct RawHead {
     pub summary: Field<Vec<Spanned<Text>>>,
     /// Topic keywords.
     pub topics: Field<Vec<Spanned<Text>>>,
+    /// The source article, a path relative to the briefing file.
+    pub article: Field<Text>,
     /// Decoded entry by entry elsewhere; named here so that an unknown
     /// top-level key is told which keys exist.
     pub actors: Option<IgnoredAny>,

@@ -55,6 +55,7 @@ pub fn validate(doc: RawDocument, lines: &LineIndex<'_>, diags: &mut Diags) -> B
         b.lede = v.optional(head.lede, "lede").unwrap_or_default();
         b.summary = v.texts(head.summary, "summary");
         b.topics = v.texts(head.topics, "topics");
+        b.article = v.optional(head.article, "article");
     }
     let ids = v.actor_ids(&doc.actors);
     b.actors = doc.actors.into_iter().filter_map(|i| v.actor(i)).collect();

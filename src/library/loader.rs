@@ -95,7 +95,11 @@ impl Loader {
 
     /// Starts loading the library at `dir`; `wake` is called after each
     /// event sent.
-    pub fn start_waking(dir: &Path, options: LoadOptions, wake: impl Fn() + Send + Sync + 'static) -> Self {
+    pub fn start_waking(
+        dir: &Path,
+        options: LoadOptions,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         Self::start_with(dir, options, Some(Arc::new(wake)))
     }
 

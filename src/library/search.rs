@@ -146,7 +146,12 @@ impl SearchJob {
         Self::start_with(files, query, options, Some(Arc::new(wake)))
     }
 
-    fn start_with(files: Vec<SearchFile>, query: &str, options: SearchOptions, wake: Option<Wake>) -> Self {
+    fn start_with(
+        files: Vec<SearchFile>,
+        query: &str,
+        options: SearchOptions,
+        wake: Option<Wake>,
+    ) -> Self {
         let (tx, events) = mpsc::channel();
         let tx = Outbox::new(tx, wake);
         let cancel = Arc::new(AtomicBool::new(false));

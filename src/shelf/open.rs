@@ -66,7 +66,13 @@ impl Shelf {
     }
 
     /// Opens `path` in the reader; at hit `at` of `query` when given.
-    fn open(&mut self, path: &Path, shown: String, hash: Option<ContentHash>, hit: Option<(&str, usize)>) {
+    fn open(
+        &mut self,
+        path: &Path,
+        shown: String,
+        hash: Option<ContentHash>,
+        hit: Option<(&str, usize)>,
+    ) {
         let shared = match self.opened.get(hash, path) {
             Ok(shared) => shared,
             Err(e) => {
@@ -120,11 +126,19 @@ impl Shelf {
         if groups == 0 {
             return;
         }
-        let next = if forward { (g + 1) % groups } else { (g + groups - 1) % groups };
+        let next = if forward {
+            (g + 1) % groups
+        } else {
+            (g + groups - 1) % groups
+        };
         let Some(group) = found.results.groups.get(next) else {
             return;
         };
-        let h = if forward { 0 } else { group.hits.len().saturating_sub(1) };
+        let h = if forward {
+            0
+        } else {
+            group.hits.len().saturating_sub(1)
+        };
         let at = if forward {
             0
         } else {
@@ -138,7 +152,12 @@ impl Shelf {
             .position(|l| *l == super::Line::Hit(next, h))
             .unwrap_or(0);
         found.lines.select_line(line);
-        let (path, shown, hash, query) = (group.path.clone(), group.shown.clone(), group.hash, found.query.clone());
+        let (path, shown, hash, query) = (
+            group.path.clone(),
+            group.shown.clone(),
+            group.hash,
+            found.query.clone(),
+        );
         self.open(&path, shown, Some(hash), Some((&query, at)));
         let said = self.labels().next_briefing.to_string();
         if let Some(reading) = &mut self.reading {

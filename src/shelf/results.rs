@@ -28,7 +28,8 @@ impl ResultLines {
         self.lines.clear();
         for (g, group) in results.groups.iter().enumerate() {
             self.lines.push(Line::Briefing(g));
-            self.lines.extend((0..group.hits.len()).map(|h| Line::Hit(g, h)));
+            self.lines
+                .extend((0..group.hits.len()).map(|h| Line::Hit(g, h)));
         }
         if self.selected.is_none() || !self.lines.contains(&self.hit_line()) {
             self.selected = results.current;
@@ -160,7 +161,13 @@ mod tests {
         lines.rebuild(&results(&[2, 1]));
         assert_eq!(
             lines.lines(),
-            [Line::Briefing(0), Line::Hit(0, 0), Line::Hit(0, 1), Line::Briefing(1), Line::Hit(1, 0)]
+            [
+                Line::Briefing(0),
+                Line::Hit(0, 0),
+                Line::Hit(0, 1),
+                Line::Briefing(1),
+                Line::Hit(1, 0)
+            ]
         );
         assert_eq!(lines.selected(), Some(1));
         lines.move_by(2, true);
