@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use parse::{Given, Matches, Parsed};
 
 use crate::briefing::sanitize::one_line;
+use crate::export::ExportFormat;
 use crate::serve::limits::Limits;
 
 /// The reader's arguments.
@@ -27,7 +28,7 @@ use crate::serve::limits::Limits;
     reason = "each bool is a command-line flag"
 )]
 pub struct Cli {
-    /// Briefing TOML to open (default: the bundled briefing).
+    /// Briefing TOML, or a folder of them (default: the bundled briefing).
     pub file: Option<PathBuf>,
     /// Section to start at (0-5).
     pub section: Option<usize>,
@@ -96,6 +97,41 @@ pub enum Command {
     Run(Cli),
     /// Serve the reader over SSH.
     Serve(ServeCli),
+    /// Check a briefing against its article.
+    Verify {
+        /// The briefing.
+        briefing: PathBuf,
+        /// The article, when not the briefing's own.
+        source: Option<PathBuf>,
+    },
+    /// Print a draft briefing for an article.
+    New {
+        /// The article.
+        article: PathBuf,
+    },
+    /// Print a briefing as JSON or Markdown.
+    Export {
+        /// `json` or `markdown`.
+        format: ExportFormat,
+        /// The briefing (default: the bundled one).
+        file: Option<PathBuf>,
+    },
+    /// The library's rows, for scripts.
+    List {
+        /// The library folder.
+        dir: PathBuf,
+        /// JSON rather than lines.
+        json: bool,
+    },
+    /// Hits across a library, for scripts.
+    Search {
+        /// The library folder.
+        dir: PathBuf,
+        /// What to find.
+        query: String,
+        /// JSON rather than lines.
+        json: bool,
+    },
     /// Print this help text.
     Help(String),
     /// Print the version.
@@ -131,8 +167,11 @@ impl Cli {
         match parse::parse(args)? {
             Parsed::Help(spec) => Ok(Command::Help(help::help(spec))),
             Parsed::Version => Ok(Command::Version),
-            Parsed::Run(m) if m.command.name == spec::SERVE.name => Ok(Command::Serve(serve(&m))),
-            Parsed::Run(m) => Self::from_matches(&m).map(Command::Run),
+            Parsed::Run(m) => match m.command.name {
+                "" => Self::from_matches(&m).map(Command::Run),
+                "serve" => Ok(Command::Serve(serve(&m))),
+                _ => subcommand(&m),
+            },
         }
     }
 
@@ -162,6 +201,49 @@ impl Cli {
         }
         Ok(cli)
     }
+}
+
+/// Operand `i` as a path.
+fn operand(m: &Matches, i: usize) -> Option<PathBuf> {
+    m.operands.get(i).map(PathBuf::from)
+}
+
+/// The commands that only print: their matches as a [`Command`].
+fn subcommand(m: &Matches) -> Result<Command, UsageError> {
+    // The parser saw every required operand: these are there.
+    let first = operand(m, 0).unwrap_or_default();
+    Ok(match m.command.name {
+        "verify" => Command::Verify {
+            briefing: first,
+            source: match m.value("source") {
+                Some(Given::Path(p)) => Some(PathBuf::from(p)),
+                _ => None,
+            },
+        },
+        "new" => Command::New { article: first },
+        "export" => Command::Export {
+            format: m
+                .text("format")
+                .and_then(ExportFormat::from_keyword)
+                .ok_or_else(|| {
+                    UsageError("export needs --format json or --format markdown".into())
+                })?,
+            file: operand(m, 0),
+        },
+        "list" => Command::List {
+            dir: first,
+            json: m.flag("json"),
+        },
+        _ => Command::Search {
+            dir: first,
+            query: m
+                .operands
+                .get(1)
+                .map(|q| q.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            json: m.flag("json"),
+        },
+    })
 }
 
 /// `--lang`.

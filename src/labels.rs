@@ -141,11 +141,11 @@ pub struct Labels {
     pub capped: &'static str,
     /// Notice when a briefing cannot be opened.
     pub cannot_open: &'static str,
-    /// Short label after the number of quotes.
+    /// Label before the number of quotes.
     pub count_quotes: &'static str,
-    /// Short label after the number of figures.
+    /// Label before the number of figures.
     pub count_figures: &'static str,
-    /// Short label after the number of actors.
+    /// Label before the number of actors.
     pub count_actors: &'static str,
     /// Notice after sorting by title.
     pub sorted_by_title: &'static str,
@@ -328,7 +328,7 @@ static DE: Labels = Labels {
     searching: "sucht",
     capped: "(gekappt)",
     cannot_open: "Kann nicht geöffnet werden",
-    count_quotes: "Zit.",
+    count_quotes: "Zitate",
     count_figures: "Zahlen",
     count_actors: "Akteure",
     sorted_by_title: "Nach Titel sortiert",
@@ -401,9 +401,9 @@ static EN: Labels = Labels {
     searching: "searching",
     capped: "(capped)",
     cannot_open: "Cannot open",
-    count_quotes: "quotes",
-    count_figures: "figures",
-    count_actors: "actors",
+    count_quotes: "Quotes",
+    count_figures: "Figures",
+    count_actors: "Actors",
     sorted_by_title: "Sorted by title",
     sorted_by_date: "Sorted by date, newest first",
     unread_only: "unread only",

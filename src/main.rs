@@ -2,23 +2,17 @@
 
 use std::process::ExitCode;
 
-use briefing::cli::{Cli, Command};
-use briefing::commands::{self, printed};
+use briefing::cli::Cli;
+use briefing::commands;
+use briefing::environ::Env;
 use briefing::output::Output;
-use briefing::settings::Env;
 
 fn main() -> ExitCode {
     let env = Env::from_process();
-    let out = Output { ascii: !env.utf8() };
     let code = match Cli::parse_from(std::env::args_os().skip(1)) {
-        Ok(Command::Run(cli)) => commands::read::run(&cli, &env),
-        Ok(Command::Serve(cli)) => commands::serve::run(&cli, &env),
-        Ok(Command::Help(text)) => printed(out.print(&text)),
-        Ok(Command::Version) => {
-            printed(out.print(&format!("briefing {}\n", env!("CARGO_PKG_VERSION"))))
-        }
+        Ok(command) => commands::run(command, &env),
         Err(e) => {
-            out.error(&e.to_string());
+            Output { ascii: !env.utf8() }.error(&e.to_string());
             2
         }
     };

@@ -20,7 +20,41 @@ pub struct Output {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WriteFailed(pub u8);
 
+/// A writer that passes on only ASCII: UTF-8 transliterated, anything else
+/// a `?` (a character split across two writes too; commands write whole
+/// texts).
+pub struct Ascii<W: Write>(pub W);
+
+impl<W: Write> Write for Ascii<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(to_ascii(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 impl Output {
+    /// Runs a command that prints: `command` gets stdout and stderr as
+    /// writers (ASCII only when asked) and returns the exit code. A closed
+    /// stdout is reported before it runs.
+    pub fn run(self, command: impl FnOnce(&mut dyn Write, &mut dyn Write) -> u8) -> u8 {
+        if let Err(e) = stdout_open() {
+            self.error(&format!("briefing: cannot write: {e}"));
+            return 1;
+        }
+        let (out, err) = (io::stdout().lock(), io::stderr().lock());
+        if self.ascii {
+            command(&mut Ascii(out), &mut Ascii(err))
+        } else {
+            let (mut out, mut err) = (out, err);
+            command(&mut out, &mut err)
+        }
+    }
+
     /// Prints `text` (many lines) on stdout.
     ///
     /// # Errors

@@ -11,6 +11,8 @@ pub use results::{Line, ResultLines};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use ratatui::layout::Rect;
+
 use crate::action::{Action, Flow, Mode};
 use crate::app::{App, Help, HelpLayout};
 use crate::keymap::Screen;
@@ -31,8 +33,60 @@ pub fn row_lines(width: u16, height: u16) -> usize {
     if width >= 60 && height >= 12 { 2 } else { 1 }
 }
 
-/// Rows around the list: title bar, rule, rule, status line.
-const CHROME_ROWS: u16 = 4;
+/// Where the library screen's parts go: a pure function of the size, shared
+/// by the state (pages, clicks) and the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShelfLayout {
+    /// Below the smallest useful size: a notice only.
+    pub too_small: bool,
+    /// Title bar.
+    pub title: Rect,
+    /// Rules under the title and over the status line (tall screens).
+    pub rules: Option<(Rect, Rect)>,
+    /// The list or the results.
+    pub list: Rect,
+    /// The selected briefing's detail beside the list (wide screens), and
+    /// the rule between them.
+    pub detail: Option<(Rect, Rect)>,
+    /// Status line.
+    pub status: Rect,
+}
+
+impl ShelfLayout {
+    /// The layout of a `width` x `height` screen.
+    pub fn new(width: u16, height: u16) -> Self {
+        let (width, height) = crate::geometry::capped(width, height);
+        let row = |y: u16| Rect::new(0, y, width, 1);
+        let too_small = width < crate::geometry::MIN_WIDTH || height < crate::geometry::MIN_HEIGHT;
+        let rules = height >= 8;
+        let top = if rules { 2 } else { 1 };
+        let bottom = if rules { 2 } else { 1 };
+        let body = Rect::new(0, top, width, height.saturating_sub(top + bottom));
+        let (list, detail) = if width >= crate::geometry::WIDE {
+            let list_w = u16::try_from(u32::from(width) * 3 / 5).unwrap_or(width);
+            let list = Rect::new(0, body.y, list_w, body.height);
+            let rule = Rect::new(list_w, body.y, 1, body.height);
+            let detail = Rect::new(
+                list_w + 2,
+                body.y,
+                width.saturating_sub(list_w + 3),
+                body.height,
+            );
+            (list, Some((detail, rule)))
+        } else {
+            (body, None)
+        };
+        Self {
+            too_small,
+            title: row(0),
+            rules: rules.then(|| (row(1), row(height.saturating_sub(2)))),
+            list,
+            detail,
+            status: row(height.saturating_sub(1)),
+        }
+    }
+}
+
 /// Rows of the library's frame above a briefing opened from it.
 pub const FRAME_ROWS: u16 = 1;
 /// Below this height the frame above an open briefing is left out.
@@ -113,6 +167,9 @@ pub struct Shelf {
     pub(crate) help: Option<Help>,
     pub(crate) notice: Option<String>,
     pub(crate) waker: Option<Waker>,
+    /// Whether the reader moved the selection: until then it stays on the
+    /// top row while rows come in.
+    pub(crate) moved: bool,
     /// The briefings opened, kept to be shared by whoever opens them again.
     pub(crate) opened: open::Opened,
 }
@@ -144,6 +201,7 @@ impl Shelf {
             help: None,
             notice: None,
             waker: None,
+            moved: false,
             opened: open::Opened::default(),
             options,
         };
@@ -289,9 +347,14 @@ impl Shelf {
         &self.scroll
     }
 
+    /// Where everything goes.
+    pub fn layout(&self) -> ShelfLayout {
+        ShelfLayout::new(self.size.0, self.size.1)
+    }
+
     /// Rows of the list or results on screen.
     pub fn page_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(CHROME_ROWS)).max(1)
+        usize::from(self.layout().list.height).max(1)
     }
 
     /// Rows the frame above an open briefing takes.
@@ -318,6 +381,9 @@ impl Shelf {
                 }
                 LoadEvent::Rows { rows, done, total } => {
                     self.list.push(rows, &self.marks);
+                    if !self.moved {
+                        self.list.select(0);
+                    }
                     self.progress = Some((done, total));
                 }
                 LoadEvent::Done { .. } => {
@@ -493,6 +559,7 @@ impl Shelf {
 
     /// Moves the selection in the list or the results.
     fn move_by(&mut self, step: Step, down: bool) {
+        self.moved = true;
         if let Some(found) = &mut self.found {
             let n = found.scroll.lines_of(step);
             found.lines.move_by(n, down);
@@ -522,7 +589,11 @@ impl Shelf {
 
     /// A click on a row of the list (a line of the results) selects it.
     fn click(&mut self, y: u16) {
-        let Some(line) = usize::from(y).checked_sub(2) else {
+        let list = self.layout().list;
+        if y >= list.bottom() {
+            return;
+        }
+        let Some(line) = usize::from(y).checked_sub(usize::from(list.y)) else {
             return;
         };
         if let Some(found) = &mut self.found {

@@ -8,7 +8,8 @@ use crate::action::{Action, Flow};
 use crate::app::App;
 use crate::input::Input;
 use crate::keymap;
-use crate::terminal::event_loop::Ui;
+use crate::shelf::Shelf;
+use crate::terminal::event_loop::{Ui, Waker};
 use crate::view;
 
 /// The action an input asks of the reader, if any.
@@ -38,5 +39,77 @@ impl Ui for App {
 
     fn ascii(&self) -> bool {
         App::ascii(self)
+    }
+}
+
+impl Ui for Shelf {
+    fn start(&mut self, waker: Waker) {
+        Shelf::start(self, waker);
+    }
+
+    fn input(&mut self, input: Input) -> Flow {
+        if self.reading().is_some() {
+            return self.reader_input(input);
+        }
+        let action = match input {
+            Input::Key(key) => keymap::action(self.screen(), self.mode(), key),
+            Input::Wheel(n) => Some(Action::Wheel(n)),
+            Input::Click(x, y) => Some(Action::Click(x, y)),
+        };
+        match action {
+            Some(a) => self.update(a),
+            None => Flow::Continue,
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.update(Action::Resize(width, height));
+    }
+
+    fn wake(&mut self) {
+        Shelf::wake(self);
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer) {
+        view::shelf::render(self, area, buf);
+    }
+
+    fn ascii(&self) -> bool {
+        Shelf::ascii(self)
+    }
+}
+
+impl Shelf {
+    /// Keys for a briefing opened from the library: the reader's own, `0`
+    /// and a Backspace with nowhere left to go back to the library, and at
+    /// the last (first) hit `n` (`N`) on to the next (previous) briefing
+    /// with hits.
+    fn reader_input(&mut self, input: Input) -> Flow {
+        let Some(reading) = self.reading_mut() else {
+            return Flow::Continue;
+        };
+        let Some(act) = action(&reading.app, input) else {
+            return Flow::Continue;
+        };
+        let normal = reading.app.mode() == crate::action::Mode::Normal;
+        match act {
+            Action::Library if normal => {
+                self.close_reader();
+                Flow::Continue
+            }
+            Action::Back if normal && !reading.app.has_history() => {
+                self.close_reader();
+                Flow::Continue
+            }
+            Action::SearchNext | Action::SearchPrev
+                if normal
+                    && reading.from_results
+                    && reading.app.at_search_end(act == Action::SearchNext) =>
+            {
+                self.next_briefing(act == Action::SearchNext);
+                Flow::Continue
+            }
+            other => reading.app.update(other),
+        }
     }
 }

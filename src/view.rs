@@ -3,6 +3,7 @@
 mod chrome;
 mod help;
 mod lines;
+pub mod shelf;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -54,6 +55,11 @@ fn draw_at(app: &App, g: &Geometry, buf: &mut Buffer) {
     lines::pane(app, g, buf);
     chrome::status(app, g, buf);
     if let Some(help) = app.help() {
-        help::overlay(app, help, g.area, buf);
+        let look = help::Look {
+            theme: app.theme(),
+            labels: app.labels(),
+            symbols: app.symbols(),
+        };
+        help::overlay(&look, help, g.area, buf);
     }
 }

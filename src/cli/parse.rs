@@ -198,7 +198,8 @@ fn check(spec: &OptSpec, kind: ValueKind, raw: OsString) -> Result<Given, UsageE
         })
     };
     match kind {
-        ValueKind::File | ValueKind::Path => Ok(Given::Path(raw)),
+        ValueKind::File | ValueKind::Path | ValueKind::Dir => Ok(Given::Path(raw)),
+        ValueKind::Text => text(raw).map(Given::Text),
         ValueKind::Address => {
             let s = text(raw)?;
             s.trim().parse().map(Given::Address).map_err(|_| {

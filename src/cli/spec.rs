@@ -21,6 +21,10 @@ pub enum ValueKind {
     File,
     /// A file or a folder.
     Path,
+    /// A folder.
+    Dir,
+    /// Any text.
+    Text,
     /// A socket address, `ADDR:PORT`.
     Address,
     /// A duration: `90s`, `15m`, `2h`.
@@ -94,14 +98,15 @@ pub const VERSION: OptSpec = OptSpec {
     help: "print the version",
 };
 
-/// The reader: `briefing [OPTIONS] [FILE]`.
+/// The reader: `briefing [OPTIONS] [PATH]`.
 pub const READ: CommandSpec = CommandSpec {
     name: "",
     summary: "read a briefing in the terminal",
     operands: &[Operand {
-        name: "FILE",
-        help: "briefing TOML to open (default: the bundled briefing)",
-        kind: ValueKind::File,
+        name: "PATH",
+        help: "briefing TOML to open, or a folder of them (the library)\n\
+               (default: the bundled briefing)",
+        kind: ValueKind::Path,
         required: false,
     }],
     options: &[
@@ -135,7 +140,7 @@ pub const READ: CommandSpec = CommandSpec {
             short: None,
             long: "check",
             value: None,
-            help: "validate FILE (or the bundled briefing) and exit",
+            help: "validate PATH (or the bundled briefing) and exit",
         },
         OptSpec {
             short: None,
@@ -196,14 +201,14 @@ const fn duration(long: &'static str, help: &'static str) -> OptSpec {
     }
 }
 
-/// `briefing serve [OPTIONS] [FILE]`.
+/// `briefing serve [OPTIONS] [PATH]`.
 pub const SERVE: CommandSpec = CommandSpec {
     name: "serve",
     summary: "serve the reader over SSH",
     operands: &[Operand {
-        name: "FILE",
-        help: "briefing TOML to serve (default: the bundled briefing)",
-        kind: ValueKind::File,
+        name: "PATH",
+        help: "briefing TOML to serve, or a folder of them (default: the bundled briefing)",
+        kind: ValueKind::Path,
         required: false,
     }],
     options: &[
@@ -284,8 +289,108 @@ pub const SERVE: CommandSpec = CommandSpec {
     ],
 };
 
+/// `--json` for the library's script commands.
+const JSON: OptSpec = OptSpec {
+    short: None,
+    long: "json",
+    value: None,
+    help: "print JSON instead of lines",
+};
+
+/// `briefing verify [OPTIONS] BRIEFING`.
+pub const VERIFY: CommandSpec = CommandSpec {
+    name: "verify",
+    summary: "check a briefing against its source article",
+    operands: &[Operand {
+        name: "BRIEFING",
+        help: "briefing TOML to check",
+        kind: ValueKind::File,
+        required: true,
+    }],
+    options: &[OptSpec {
+        short: None,
+        long: "source",
+        value: Some(ValueSpec {
+            name: "ARTICLE",
+            kind: ValueKind::File,
+        }),
+        help: "the article as plain text (default: the briefing's `article`)",
+    }],
+};
+
+/// `briefing new ARTICLE`.
+pub const NEW: CommandSpec = CommandSpec {
+    name: "new",
+    summary: "print a draft briefing for a plain-text article",
+    operands: &[Operand {
+        name: "ARTICLE",
+        help: "the article as plain text",
+        kind: ValueKind::File,
+        required: true,
+    }],
+    options: &[],
+};
+
+/// The formats of `export`.
+pub const EXPORT_FORMATS: &[&str] = &["json", "markdown"];
+
+/// `briefing export --format json|markdown [FILE]`.
+pub const EXPORT: CommandSpec = CommandSpec {
+    name: "export",
+    summary: "print a briefing as JSON or Markdown",
+    operands: &[Operand {
+        name: "FILE",
+        help: "briefing TOML (default: the bundled briefing)",
+        kind: ValueKind::File,
+        required: false,
+    }],
+    options: &[OptSpec {
+        short: Some('f'),
+        long: "format",
+        value: Some(ValueSpec {
+            name: "FORMAT",
+            kind: ValueKind::Choice(EXPORT_FORMATS),
+        }),
+        help: "json (per schema/briefing.schema.json) or markdown (CommonMark); required",
+    }],
+};
+
+/// `briefing list [--json] DIR`.
+pub const LIST: CommandSpec = CommandSpec {
+    name: "list",
+    summary: "the library's rows, for scripts",
+    operands: &[Operand {
+        name: "DIR",
+        help: "the library folder",
+        kind: ValueKind::Dir,
+        required: true,
+    }],
+    options: &[JSON],
+};
+
+/// `briefing search [--json] DIR QUERY`.
+pub const SEARCH: CommandSpec = CommandSpec {
+    name: "search",
+    summary: "hits across a library as PATH:PANE:LINE: snippet (exit 0 hits, 1 none, 2 error)",
+    operands: &[
+        Operand {
+            name: "DIR",
+            help: "the library folder",
+            kind: ValueKind::Dir,
+            required: true,
+        },
+        Operand {
+            name: "QUERY",
+            help: "what to find, case- and accent-insensitive",
+            kind: ValueKind::Text,
+            required: true,
+        },
+    ],
+    options: &[JSON],
+};
+
 /// Every command, the reader first.
-pub const COMMANDS: &[CommandSpec] = &[READ, SERVE];
+pub const COMMANDS: &[CommandSpec] = &[READ, SERVE, VERIFY, NEW, EXPORT, LIST, SEARCH];
 
 /// The subcommand named `word`, if any.
 pub fn subcommand(word: &str) -> Option<&'static CommandSpec> {

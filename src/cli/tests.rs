@@ -65,7 +65,7 @@ fn usage_errors_say_what_is_wrong_in_one_line() {
         (&["--width"][..], "--width"),
         (&["--color", "red"][..], "auto, always or never"),
         (&["--lang", "fr"][..], "de or en"),
-        (&["a.toml", "b.toml"][..], "one FILE at most"),
+        (&["a.toml", "b.toml"][..], "one PATH at most"),
         (
             &["--colour", "x"][..],
             "--color takes auto, always or never",
@@ -108,7 +108,7 @@ fn the_help_is_made_from_the_table() {
         let first = opt.help.lines().next().unwrap();
         assert!(line.ends_with(first), "{line:?} does not end in {first:?}");
     }
-    assert!(help.contains("Usage: briefing [OPTIONS] [FILE]"), "{help}");
+    assert!(help.contains("Usage: briefing [OPTIONS] [PATH]"), "{help}");
     for line in help.lines() {
         assert!(line.len() <= 100, "{line:?}");
     }

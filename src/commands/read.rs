@@ -11,10 +11,12 @@ use crate::bundled::bundled;
 use crate::cli::Cli;
 use crate::content::Content;
 use crate::labels::Lang;
+use crate::library::Dirs;
 use crate::output::Output;
 use crate::pane::PaneId;
 use crate::plain;
 use crate::settings::{Env, resolve};
+use crate::shelf::{Shelf, ShelfOptions};
 use crate::terminal::{session, tty};
 
 /// Runs the reader command; returns the exit code.
@@ -22,6 +24,9 @@ pub fn run(cli: &Cli, env: &Env) -> u8 {
     let out = Output {
         ascii: cli.ascii || !env.utf8(),
     };
+    if let Some(dir) = cli.file.as_ref().filter(|p| p.is_dir()) {
+        return library(cli, env, dir, out);
+    }
     let briefing = match load(cli) {
         Ok(b) => b,
         Err(e) => {
@@ -54,7 +59,37 @@ pub fn run(cli: &Cli, env: &Env) -> u8 {
         hosted: false,
     };
     let mut app = App::new(content, options, width, height);
-    match tty::run(&mut app, (width, height), cli.mouse, |_| {}) {
+    match tty::run(&mut app, (width, height), cli.mouse) {
+        Ok(()) => 0,
+        Err(e) => {
+            session::restore();
+            out.error(&format!("briefing: terminal: {e}"));
+            1
+        }
+    }
+}
+
+/// `briefing DIR`: the library in the terminal, its rows when printing.
+fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output) -> u8 {
+    let stdout_tty = io::stdout().is_terminal();
+    let settings = resolve(cli, env, stdout_tty, None);
+    if cli.check {
+        return out.run(|o, e| crate::library::list(dir, false, o, e));
+    }
+    if !settings.interactive {
+        return out.run(|o, e| crate::library::list(dir, false, o, e));
+    }
+    let (width, height) = tty::size();
+    let options = ShelfOptions {
+        dir: dir.to_path_buf(),
+        lang: settings.lang,
+        ascii: settings.ascii,
+        colour: settings.colour,
+        dirs: Dirs::from_process(),
+        keep_marks: true,
+    };
+    let mut shelf = Shelf::new(options, width, height);
+    match tty::run(&mut shelf, (width, height), cli.mouse) {
         Ok(()) => 0,
         Err(e) => {
             session::restore();

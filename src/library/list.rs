@@ -173,9 +173,14 @@ impl ListState {
         &self.rows
     }
 
-    /// Rows not read yet.
+    /// Briefings not read yet (files that did not load are not counted:
+    /// they cannot be read).
     pub fn unread_count(&self) -> usize {
-        self.read.iter().filter(|r| !**r).count()
+        self.rows
+            .iter()
+            .zip(&self.read)
+            .filter(|(row, read)| !**read && row.content.is_ok())
+            .count()
     }
 
     /// The selected position in the view (`None` when the view is empty).
@@ -323,11 +328,11 @@ mod tests {
         let mut l = list();
         let hash = ContentHash::of(b"a.toml");
         l.toggle_unread();
-        assert_eq!(l.view().len(), 3);
-        assert_eq!(l.unread_count(), 3);
+        assert_eq!(l.view().len(), 3, "a broken file is never hidden");
+        assert_eq!(l.unread_count(), 2, "and not counted: it cannot be read");
         l.set_read(&hash);
         assert_eq!(titles(&l), ["c.toml", "Alpen"]);
-        assert_eq!(l.unread_count(), 2);
+        assert_eq!(l.unread_count(), 1);
         let mut marks = ReadMarks::in_memory();
         marks.mark_read(ContentHash::of(b"d.toml"));
         l.push(vec![row("d.toml", "Dach", 40, &[])], &marks);

@@ -45,6 +45,9 @@ pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
 
 /// What the loop runs: the reader, or the library with a reader in it.
 pub trait Ui {
+    /// Starts work that goes on elsewhere (loading, say), which calls
+    /// `waker` when it has news.
+    fn start(&mut self, _waker: Waker) {}
     /// One input from the user; says what the loop does next.
     fn input(&mut self, input: Input) -> Flow;
     /// The terminal has a new size.

@@ -34,21 +34,15 @@ impl Host for Tty {
 
 /// Runs `app` (made at the terminal's size `size`, see [`size`])
 /// full-screen in the terminal on stdout until the user quits, and restores
-/// the terminal however it ends. `wake` gets a function that wakes the loop
-/// (for work the app has going on elsewhere).
+/// the terminal however it ends.
 ///
 /// # Errors
 /// When the terminal cannot be set up, read or written.
-pub fn run(
-    app: &mut impl Ui,
-    (width, height): (u16, u16),
-    mouse: bool,
-    wake: impl FnOnce(event_loop::Waker),
-) -> io::Result<()> {
+pub fn run(app: &mut impl Ui, (width, height): (u16, u16), mouse: bool) -> io::Result<()> {
     install_panic_hook();
     let (tx, mut rx) = mpsc::channel();
     let waking = tx.clone();
-    wake(std::sync::Arc::new(move || {
+    app.start(std::sync::Arc::new(move || {
         let _ = waking.send(event_loop::Event::Wake);
     }));
     let handlers = signals::install()?;

@@ -6,8 +6,11 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::chrome::put;
-use crate::app::{App, Help};
+use crate::app::Help;
+use crate::labels::Labels;
+use crate::symbols::Symbols;
 use crate::text::fit::fit;
+use crate::theme::Theme;
 
 /// ASCII corners and edges for `--ascii`.
 const ASCII_BORDER: ratatui::symbols::border::Set<'static> = ratatui::symbols::border::Set {
@@ -21,31 +24,34 @@ const ASCII_BORDER: ratatui::symbols::border::Set<'static> = ratatui::symbols::b
     horizontal_bottom: "-",
 };
 
-/// Draws `help` over the screen at `area` (the app's own area, moved into
-/// place: the box was laid out relative to the app's top left corner).
-pub(super) fn overlay(app: &App, help: &Help, area: Rect, buf: &mut Buffer) {
+/// How the help is drawn: the look of the screen it is over.
+pub(super) struct Look<'a> {
+    pub(super) theme: &'a Theme,
+    pub(super) labels: &'a Labels,
+    pub(super) symbols: &'a Symbols,
+}
+
+/// Draws `help` over the screen at `area` (the screen's own area, moved
+/// into place: the box was laid out relative to its top left corner).
+pub(super) fn overlay(look: &Look<'_>, help: &Help, area: Rect, buf: &mut Buffer) {
     let b = help.layout.boxed;
     let boxed = Rect::new(area.x + b.x, area.y + b.y, b.width, b.height).intersection(area);
     Clear.render(boxed, buf);
-    let labels = app.labels();
-    let theme = app.theme();
+    let (labels, theme) = (look.labels, look.theme);
+    let ascii = look.symbols.ellipsis.is_ascii();
     let mut frame = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", labels.help_title))
         .title_bottom(format!(" {} ", labels.help_close))
         .border_style(theme.rule);
-    if app.ascii() {
+    if ascii {
         frame = frame.border_set(ASCII_BORDER);
     }
     let inner = frame.inner(boxed);
     frame.render(boxed, buf);
     let key_w = help.layout.keys_width;
     let scroll = help.scroll.top();
-    let (up, down) = if app.ascii() {
-        ("^", "v")
-    } else {
-        ("▲", "▼")
-    };
+    let (up, down) = if ascii { ("^", "v") } else { ("▲", "▼") };
     let corner = boxed.right().saturating_sub(3);
     if scroll > 0 {
         put(buf, corner, boxed.y, boxed.right(), up, theme.key);
@@ -61,7 +67,7 @@ pub(super) fn overlay(app: &App, help: &Help, area: Rect, buf: &mut Buffer) {
         .skip(scroll)
         .zip(inner.y..inner.bottom())
     {
-        let keys = fit(&row.keys, key_w, app.symbols().ellipsis);
+        let keys = fit(&row.keys, key_w, look.symbols.ellipsis);
         let x = put(buf, inner.x + 1, y, inner.right(), &keys, theme.key);
         let pad = u16::try_from(key_w.saturating_sub(keys.width()) + 2).unwrap_or(2);
         put(buf, x + pad, y, inner.right(), &row.text, theme.status);
