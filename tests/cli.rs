@@ -124,10 +124,16 @@ fn unreadable_files_get_one_line_and_the_right_code() {
         format!("{path}:3:17: not valid UTF-8 (briefings are UTF-8 text)")
     );
 
-    let dir = env!("CARGO_MANIFEST_DIR");
-    let out = briefing(&["--check", dir]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).lines().count(), 1);
+    // A folder is a library: every briefing in it is checked.
+    let library = fixture("library");
+    let out = briefing(&["--check", &library]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(err.contains(&format!("{library}/broken/syntax.toml:3:16: ")), "{err}");
+    let out = briefing(&["--check", &fixture("library/de")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(": ok, 1 briefing\n"), "{}", stdout(&out));
 }
 
 #[test]

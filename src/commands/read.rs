@@ -74,7 +74,7 @@ fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output) -> u8 {
     let stdout_tty = io::stdout().is_terminal();
     let settings = resolve(cli, env, stdout_tty, None);
     if cli.check {
-        return out.run(|o, e| crate::library::list(dir, false, o, e));
+        return out.run(|o, e| check_library(dir, o, e));
     }
     if !settings.interactive {
         return out.run(|o, e| crate::library::list(dir, false, o, e));
@@ -97,6 +97,35 @@ fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output) -> u8 {
             1
         }
     }
+}
+
+/// `--check DIR`: every briefing of a library loaded; the first problem of
+/// each broken one on stderr.
+fn check_library(dir: &std::path::Path, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+    let loader = crate::library::Loader::start(dir, crate::library::LoadOptions::default());
+    let mut rows = Vec::new();
+    while let Some(event) = loader.recv() {
+        match event {
+            crate::library::LoadEvent::Rows { rows: batch, .. } => rows.extend(batch),
+            crate::library::LoadEvent::Failed(why) => {
+                return crate::emit::fail(&format!("{why}\n"), 1, err);
+            }
+            _ => {}
+        }
+    }
+    rows.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let shown = crate::briefing::sanitize::one_line(&dir.display().to_string());
+    let problems: String = rows
+        .iter()
+        .filter_map(|r| r.problem_line(&format!("{shown}/{}", r.shown)))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    if problems.is_empty() {
+        let n = rows.len();
+        let text = format!("{shown}: ok, {n} briefing{}\n", if n == 1 { "" } else { "s" });
+        return crate::emit::finish(&text, 0, out, err);
+    }
+    crate::emit::fail(&problems, 2, err)
 }
 
 /// The briefing the command line names.
