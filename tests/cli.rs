@@ -130,10 +130,17 @@ fn unreadable_files_get_one_line_and_the_right_code() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 2, "{err}");
-    assert!(err.contains(&format!("{library}/broken/syntax.toml:3:16: ")), "{err}");
+    assert!(
+        err.contains(&format!("{library}/broken/syntax.toml:3:16: ")),
+        "{err}"
+    );
     let out = briefing(&["--check", &fixture("library/de")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains(": ok, 1 briefing\n"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(": ok, 1 briefing\n"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

@@ -101,7 +101,11 @@ fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output) -> u8 {
 
 /// `--check DIR`: every briefing of a library loaded; the first problem of
 /// each broken one on stderr.
-fn check_library(dir: &std::path::Path, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+fn check_library(
+    dir: &std::path::Path,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> u8 {
     let loader = crate::library::Loader::start(dir, crate::library::LoadOptions::default());
     let mut rows = Vec::new();
     while let Some(event) = loader.recv() {
@@ -115,14 +119,20 @@ fn check_library(dir: &std::path::Path, out: &mut dyn std::io::Write, err: &mut 
     }
     rows.sort_by(|a, b| a.rel.cmp(&b.rel));
     let shown = crate::briefing::sanitize::one_line(&dir.display().to_string());
-    let problems: String = rows
+    let mut problems = String::new();
+    for line in rows
         .iter()
         .filter_map(|r| r.problem_line(&format!("{shown}/{}", r.shown)))
-        .map(|line| format!("{line}\n"))
-        .collect();
+    {
+        problems.push_str(&line);
+        problems.push('\n');
+    }
     if problems.is_empty() {
         let n = rows.len();
-        let text = format!("{shown}: ok, {n} briefing{}\n", if n == 1 { "" } else { "s" });
+        let text = format!(
+            "{shown}: ok, {n} briefing{}\n",
+            if n == 1 { "" } else { "s" }
+        );
         return crate::emit::finish(&text, 0, out, err);
     }
     crate::emit::fail(&problems, 2, err)

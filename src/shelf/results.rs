@@ -17,23 +17,45 @@ pub enum Line {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResultLines {
     lines: Vec<Line>,
-    /// The selected hit (group, hit), kept across rebuilds.
+    /// Each group's place in the searched list, to find a hit again when
+    /// earlier briefings come in ahead of it.
+    orders: Vec<usize>,
+    /// The selected hit as (group, hit).
     selected: Option<(usize, usize)>,
+    /// Whether the reader moved the selection; until then it stays on the
+    /// first hit, wherever results come in.
+    moved: bool,
 }
 
 impl ResultLines {
-    /// Lays the results out again (more came in); the selection follows the
-    /// results' current hit.
+    /// Lays the results out again (more came in); a selection the reader
+    /// made stays on its hit, otherwise the first hit is selected.
     pub fn rebuild(&mut self, results: &SearchResults) {
+        let kept = self
+            .selected
+            .filter(|_| self.moved)
+            .and_then(|(g, h)| Some((*self.orders.get(g)?, h)));
         self.lines.clear();
+        self.orders.clear();
         for (g, group) in results.groups.iter().enumerate() {
+            self.orders.push(group.order);
             self.lines.push(Line::Briefing(g));
             self.lines
                 .extend((0..group.hits.len()).map(|h| Line::Hit(g, h)));
         }
-        if self.selected.is_none() || !self.lines.contains(&self.hit_line()) {
-            self.selected = results.current;
-        }
+        let first = self.lines.iter().find_map(|l| match l {
+            Line::Hit(g, h) => Some((*g, *h)),
+            Line::Briefing(_) => None,
+        });
+        self.selected = match kept {
+            Some((order, h)) => self
+                .orders
+                .iter()
+                .position(|&o| o == order)
+                .map(|g| (g, h))
+                .or(first),
+            None => first,
+        };
     }
 
     fn hit_line(&self) -> Line {
@@ -91,15 +113,18 @@ impl ResultLines {
             at.saturating_sub(n)
         };
         self.selected = hits.get(to).copied();
+        self.moved = true;
     }
 
     /// Selects the hit at line `line` (a briefing line selects its first hit).
     pub fn select_line(&mut self, line: usize) {
-        match self.lines.get(line) {
-            Some(Line::Hit(g, h)) => self.selected = Some((*g, *h)),
-            Some(Line::Briefing(g)) => self.selected = Some((*g, 0)),
-            None => {}
-        }
+        let hit = match self.lines.get(line) {
+            Some(Line::Hit(g, h)) => (*g, *h),
+            Some(Line::Briefing(g)) => (*g, 0),
+            None => return,
+        };
+        self.selected = Some(hit);
+        self.moved = true;
     }
 
     /// `n` or `N`: the next or previous hit, wrapping around.
@@ -178,6 +203,42 @@ mod tests {
         assert_eq!(lines.selected_hit(), Some((0, 0)));
         lines.select_line(3);
         assert_eq!(lines.selected_hit(), Some((1, 0)));
+    }
+
+    /// Results come in as briefings are searched, not in list order.
+    fn batch(r: &mut SearchResults, from: &SearchResults, orders: &[usize]) {
+        let groups = from
+            .groups
+            .iter()
+            .filter(|g| orders.contains(&g.order))
+            .cloned()
+            .collect();
+        r.apply(SearchEvent::Hits {
+            groups,
+            done: 1,
+            total: 3,
+        });
+    }
+
+    #[test]
+    fn the_selection_stays_on_top_until_moved_then_on_its_hit() {
+        let all = results(&[1, 2, 1]);
+        let (mut r, mut lines) = (SearchResults::default(), ResultLines::default());
+        batch(&mut r, &all, &[1]);
+        lines.rebuild(&r);
+        batch(&mut r, &all, &[2]);
+        batch(&mut r, &all, &[0]);
+        lines.rebuild(&r);
+        assert_eq!(lines.selected_hit(), Some((0, 0)), "the top, untouched");
+        let (mut r, mut lines) = (SearchResults::default(), ResultLines::default());
+        batch(&mut r, &all, &[1]);
+        lines.rebuild(&r);
+        lines.move_by(1, true);
+        assert_eq!(lines.selected_hit(), Some((0, 1)));
+        batch(&mut r, &all, &[0, 2]);
+        lines.rebuild(&r);
+        assert_eq!(lines.selected_hit(), Some((1, 1)), "the same hit");
+        assert_eq!(lines.selected(), Some(4));
     }
 
     #[test]
