@@ -28,9 +28,19 @@ impl PaneId {
         Self::Sources,
     ];
 
+    /// Names on the command line and in output (`--section text`), in tab
+    /// order.
+    pub const NAMES: [&'static str; 6] =
+        ["overview", "figures", "quotes", "actors", "text", "sources"];
+
     /// Position in tab order, from 0.
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// Its name on the command line and in output.
+    pub fn name(self) -> &'static str {
+        Self::NAMES.get(self.index()).copied().unwrap_or("overview")
     }
 
     /// The pane at a position in tab order, wrapping around.

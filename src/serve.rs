@@ -13,6 +13,7 @@ pub mod hostkey;
 pub mod inbox;
 pub mod limits;
 pub mod log;
+pub mod offer;
 mod session;
 mod ssh_config;
 
@@ -33,7 +34,7 @@ use self::guard::Guarded;
 use self::handler::Client;
 use self::limits::Limits;
 use self::log::{End, Record, Refusals};
-use crate::content::Shared;
+pub use self::offer::{Library, Offer};
 use crate::labels::Lang;
 use crate::output::Output;
 
@@ -62,8 +63,8 @@ pub struct ServeArgs {
 
 /// What every connection shares.
 pub struct Server {
-    /// The briefing, shared by every reader.
-    pub shared: Shared,
+    /// The briefing or library, shared by every reader.
+    pub offer: Offer,
     /// The limits.
     pub limits: Limits,
     /// Who may log in.
@@ -80,7 +81,7 @@ pub struct Server {
 }
 
 /// Runs the server until SIGTERM or SIGINT; returns the exit code.
-pub fn run(args: &ServeArgs, shared: Shared, out: Output) -> u8 {
+pub fn run(args: &ServeArgs, offer: Offer, out: Output) -> u8 {
     let access = match &args.authorized_keys {
         Some(path) => match Access::from_file(path) {
             Ok(access) => access,
@@ -120,7 +121,7 @@ pub fn run(args: &ServeArgs, shared: Shared, out: Output) -> u8 {
     install_panic_hook();
     let config = ssh_config::config(key, args.limits.login);
     let server = Arc::new(Server {
-        shared,
+        offer,
         limits: args.limits,
         access,
         runtime: runtime.handle().clone(),
@@ -139,8 +140,19 @@ pub fn run(args: &ServeArgs, shared: Shared, out: Output) -> u8 {
             }
         };
         let at = listener.local_addr().map_or(args.listen, |a| a);
+        let serving = match &server.offer {
+            Offer::Briefing(shared) => format!(
+                "serving {}",
+                crate::briefing::sanitize::one_line(&shared.briefing().title)
+            ),
+            Offer::Library(library) => format!(
+                "serving the library {} ({} files)",
+                crate::briefing::sanitize::one_line(&library.dir.display().to_string()),
+                library.rows().len()
+            ),
+        };
         log::write(&format!(
-            "{} listening on {at}; host key {fingerprint}; {} sessions at most",
+            "{} listening on {at}; {serving}; host key {fingerprint}; {} sessions at most",
             log::timestamp(std::time::SystemTime::now()),
             args.limits.max_sessions
         ));
@@ -202,11 +214,17 @@ async fn accept_loop(
                 continue;
             }
         };
-        match gate.admit(peer.ip(), Instant::now()) {
+        let conn = Conn::new(Record {
+            peer: Some(peer),
+            ..Record::default()
+        });
+        match gate.admit(peer.ip(), &conn, Instant::now()) {
             Ok(ticket) => {
                 let server = Arc::clone(server);
                 let config = Arc::clone(config);
-                tokio::spawn(async move { connection(server, config, stream, peer, ticket).await });
+                tokio::spawn(async move {
+                    connection(server, config, stream, conn, ticket).await;
+                });
             }
             Err(refusal) => {
                 if let Some(line) = server
@@ -235,13 +253,9 @@ async fn connection(
     server: Arc<Server>,
     config: Arc<russh::server::Config>,
     stream: TcpStream,
-    peer: SocketAddr,
+    conn: Arc<Conn>,
     ticket: Ticket,
 ) {
-    let conn = Conn::new(Record {
-        peer: Some(peer),
-        ..Record::default()
-    });
     let id = server.next_id.fetch_add(1, Ordering::Relaxed);
     server
         .live

@@ -6,6 +6,7 @@
 mod open;
 mod results;
 
+pub use open::Opened;
 pub use results::{Line, ResultLines};
 
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ use crate::keymap::Screen;
 use crate::labels::{Labels, Lang};
 use crate::library::index::Presentation;
 use crate::library::list::MAX_FILTER_CHARS;
+use crate::library::slots::Slots;
 use crate::library::{
     Dirs, ListState, LoadEvent, Loader, ReadMarks, SearchFile, SearchJob, SearchOptions,
     SearchResults, SortBy,
@@ -108,6 +110,10 @@ pub struct ShelfOptions {
     pub dirs: Dirs,
     /// Whether read marks are written (not for served sessions).
     pub keep_marks: bool,
+    /// Places shared with other sessions' full-text searches: each search
+    /// then runs on one thread once it has a place (served sessions).
+    /// `None`: on every core, at once.
+    pub search_slots: Option<Arc<Slots>>,
 }
 
 /// A prompt being typed.
@@ -172,6 +178,8 @@ pub struct Shelf {
     pub(crate) moved: bool,
     /// The briefings opened, kept to be shared by whoever opens them again.
     pub(crate) opened: open::Opened,
+    /// The rows were given, not loaded here.
+    pub(crate) preloaded: bool,
 }
 
 impl Shelf {
@@ -203,6 +211,7 @@ impl Shelf {
             waker: None,
             moved: false,
             opened: open::Opened::default(),
+            preloaded: false,
             options,
         };
         shelf.clamp();
@@ -210,7 +219,8 @@ impl Shelf {
     }
 
     /// A library whose rows are loaded already and shared (served
-    /// sessions): nothing loads, nothing is written.
+    /// sessions): nothing loads, nothing is written, and the folder is
+    /// named without the server's path to it.
     pub fn with_rows(
         options: ShelfOptions,
         rows: Arc<Vec<crate::library::Row>>,
@@ -221,6 +231,10 @@ impl Shelf {
         let mut shelf = Self::new(options, width, height);
         shelf.list = ListState::shared(rows, &shelf.marks, SortBy::Date);
         shelf.opened = opened;
+        shelf.preloaded = true;
+        if let Some(name) = shelf.options.dir.file_name() {
+            shelf.shown_dir = crate::briefing::sanitize::one_line(&name.to_string_lossy());
+        }
         shelf.clamp();
         shelf
     }
@@ -228,6 +242,10 @@ impl Shelf {
     /// Starts loading the rows; `waker` wakes the event loop when some
     /// arrive (and later when search results do).
     pub fn start(&mut self, waker: Waker) {
+        if self.preloaded {
+            self.waker = Some(waker);
+            return;
+        }
         let options = crate::library::LoadOptions {
             cache_dir: self.options.dirs.cache.clone(),
             ..crate::library::LoadOptions::default()
@@ -681,6 +699,12 @@ impl Shelf {
                 lang: self.options.lang,
                 ascii: self.options.ascii,
             },
+            threads: if self.options.search_slots.is_some() {
+                1
+            } else {
+                crate::library::loader::default_threads()
+            },
+            slots: self.options.search_slots.clone(),
             ..SearchOptions::default()
         };
         let waker = self.waker.clone();

@@ -66,6 +66,7 @@ impl Setup {
         let dirs = Dirs {
             cache: Some(root.join("cache/briefing")),
             state: Some(root.join("state/briefing")),
+            config: None,
         };
         Self { root, lib, dirs }
     }

@@ -438,6 +438,62 @@ fn wait_child(child: &mut Child, within: Duration) -> Option<std::process::ExitS
 }
 
 #[test]
+fn a_library_is_served_listed_searched_and_read_with_no_marks_kept() {
+    if !have_ssh() {
+        return;
+    }
+    let books = Temp::new("books");
+    support::files::library_at(&books.0);
+    let cache = Temp::new("cache");
+    let state = Temp::new("state");
+    let path = books.0.to_str().unwrap();
+    let server = Server::start_in(
+        &state.0,
+        &[path],
+        &[("XDG_CACHE_HOME", cache.0.to_str().unwrap())],
+    );
+    server.wait_log("serving the library", 1, Duration::from_secs(5));
+    // Without a terminal: the list, paths within the library only.
+    let out = server.ssh(&["127.0.0.1"]);
+    assert_eq!(out.status.code(), Some(0));
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        list.contains("en/harbour-lanterns.toml")
+            && list.contains("Port Alder lights its harbour with paper lanterns")
+            && list.contains("broken/syntax.toml:"),
+        "{list}"
+    );
+    assert!(!list.contains(path), "a server path shown:\n{list}");
+    assert!(!out.stdout.contains(&0x1b));
+    // In a terminal: the library screen, a full-text search whose results
+    // arrive while the session waits for keys, a briefing opened at a hit.
+    let mut t = server.reader(&[], 100, 30);
+    t.wait_for("Bibliothek");
+    t.wait_for("Port Alder lights its harbour");
+    assert!(!t.screen().contains(path), "{}", t.screen());
+    t.send(b"F");
+    t.send(b"lanterns\r");
+    t.wait_for("Treffer");
+    t.send(b"\r");
+    t.wait_for("Bibliothek › en/harbour-lanterns.toml");
+    t.send(b"0");
+    t.wait_for("Treffer");
+    t.send(b"\x1b");
+    t.wait_for("Gemeinderat Brunnwil");
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+    server.wait_log("end=quit", 1, Duration::from_secs(5));
+    assert!(
+        !state.0.join("briefing/read").exists(),
+        "a served session kept read marks"
+    );
+    assert!(
+        std::fs::read_dir(cache.0.join("briefing")).is_ok_and(|mut d| d.next().is_some()),
+        "the row cache is shared"
+    );
+}
+
+#[test]
 fn anonymous_logins_need_no_key_and_authorized_keys_limit_who_reads() {
     if !have_ssh() {
         return;
@@ -620,10 +676,10 @@ fn per_address_and_rate_limits_turn_clients_away_with_a_line() {
 }
 
 #[test]
-fn silent_and_slow_connections_are_closed_at_the_login_deadline() {
+fn silent_connections_are_pushed_out_by_new_ones_or_closed_at_the_login_deadline() {
     let server = Server::start(&[
         "--login-timeout",
-        "2s",
+        "3s",
         "--max-unauthenticated",
         "3",
         "--max-per-ip",
@@ -633,34 +689,51 @@ fn silent_and_slow_connections_are_closed_at_the_login_deadline() {
     ]);
     let start = Instant::now();
     let mut silent: Vec<TcpStream> = (0..3)
-        .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .map(|_| {
+            let s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            // Accepted in this order.
+            std::thread::sleep(Duration::from_millis(100));
+            s
+        })
         .collect();
-    std::thread::sleep(Duration::from_millis(200));
-    // A fourth is over the cap of connections not logged in.
-    let mut over = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    over.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
-    let mut said = String::new();
-    let _ = over.read_to_string(&mut said);
-    assert_eq!(said, "busy, try later\r\n");
-    for s in &mut silent {
-        s.set_read_timeout(Some(Duration::from_secs(6))).unwrap();
-        let mut buf = Vec::new();
-        let _ = s.read_to_end(&mut buf);
-        assert!(buf.starts_with(b"SSH-2.0-briefing"), "{buf:?}");
-    }
-    let took = start.elapsed();
+    // A fourth is over the cap of connections not logged in: the one
+    // waiting longest makes room, long before its deadline.
+    silent.push(TcpStream::connect(("127.0.0.1", server.port)).unwrap());
+    let first = silent.remove(0);
+    let closed = read_until_closed(first, Duration::from_secs(2));
+    assert!(closed.starts_with(b"SSH-2.0-briefing"), "{closed:?}");
     assert!(
-        took >= Duration::from_secs(2) && took < Duration::from_secs(5),
-        "{took:?}"
+        start.elapsed() < Duration::from_secs(2),
+        "pushed out at once"
     );
-    server.wait_log("end=login-timeout", 3, Duration::from_secs(5));
+    server.wait_log("end=pushed-out", 1, Duration::from_secs(2));
     if have_ssh() {
-        // And a real reader gets in meanwhile.
+        // A real reader gets in past the silent ones.
         let mut t = server.reader(&[], 80, 24);
         t.wait_for("Das Wichtigste");
         t.send(b"q");
         assert_eq!(t.exit_code(), 0);
+        silent.remove(0);
+        server.wait_log("end=pushed-out", 2, Duration::from_secs(2));
     }
+    for s in silent {
+        let buf = read_until_closed(s, Duration::from_secs(6));
+        assert!(buf.starts_with(b"SSH-2.0-briefing"), "{buf:?}");
+    }
+    let took = start.elapsed();
+    assert!(
+        took >= Duration::from_secs(3) && took < Duration::from_secs(6),
+        "the others at the deadline: {took:?}"
+    );
+    server.wait_log("end=login-timeout", 2, Duration::from_secs(5));
+}
+
+/// What the server sent until it closed the connection.
+fn read_until_closed(mut s: TcpStream, within: Duration) -> Vec<u8> {
+    s.set_read_timeout(Some(within)).unwrap();
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    buf
 }
 
 #[test]

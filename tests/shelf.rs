@@ -11,7 +11,7 @@
     clippy::string_slice
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -27,6 +27,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 mod support;
+use support::files::library_at;
 use support::screen_safety::frame_problem;
 
 /// A copy of the fixture library with fixed file dates (snapshots show
@@ -41,15 +42,7 @@ impl Library {
             std::env::temp_dir().join(format!("briefing-shelf-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         let books = root.join("books");
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library"),
-            &books,
-        );
-        std::fs::copy(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("content/nordkorea-russland.toml"),
-            books.join("nordkorea-russland.toml"),
-        )
-        .unwrap();
+        library_at(&books);
         // Distinct dates, one day apart, in a fixed order.
         let day = Duration::from_secs(86_400);
         let base = SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000);
@@ -87,8 +80,10 @@ impl Library {
             dirs: Dirs {
                 cache: Some(self.root.join("cache")),
                 state: Some(self.root.join("state")),
+                config: None,
             },
             keep_marks,
+            search_slots: None,
         }
     }
 
@@ -116,19 +111,6 @@ impl Library {
 impl Drop for Library {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

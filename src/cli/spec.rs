@@ -80,7 +80,7 @@ pub struct CommandSpec {
 }
 
 /// Pane names for `--section`, in tab order.
-pub const SECTION_NAMES: [&str; 6] = ["overview", "figures", "quotes", "actors", "text", "sources"];
+pub const SECTION_NAMES: [&str; 6] = crate::pane::PaneId::NAMES;
 
 /// `--help`, implied for every command.
 pub const HELP: OptSpec = OptSpec {

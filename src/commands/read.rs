@@ -87,6 +87,7 @@ fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output) -> u8 {
         colour: settings.colour,
         dirs: Dirs::from_process(),
         keep_marks: true,
+        search_slots: None,
     };
     let mut shelf = Shelf::new(options, width, height);
     match tty::run(&mut shelf, (width, height), cli.mouse) {
@@ -106,18 +107,10 @@ fn check_library(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> u8 {
-    let loader = crate::library::Loader::start(dir, crate::library::LoadOptions::default());
-    let mut rows = Vec::new();
-    while let Some(event) = loader.recv() {
-        match event {
-            crate::library::LoadEvent::Rows { rows: batch, .. } => rows.extend(batch),
-            crate::library::LoadEvent::Failed(why) => {
-                return crate::emit::fail(&format!("{why}\n"), 1, err);
-            }
-            _ => {}
-        }
-    }
-    rows.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let rows = match crate::library::load_all(dir, &Dirs::from_process(), err) {
+        Ok(rows) => rows,
+        Err(why) => return crate::emit::fail(&format!("briefing: {why}\n"), 1, err),
+    };
     let shown = crate::briefing::sanitize::one_line(&dir.display().to_string());
     let mut problems = String::new();
     for line in rows

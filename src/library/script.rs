@@ -6,13 +6,12 @@ use std::path::Path;
 
 use super::clean;
 use super::date::Stamp;
-use super::dirs::Dirs;
 use super::json;
 use super::loader::{LoadEvent, LoadOptions, Loader};
 use super::marks::ReadMarks;
 use super::row::Row;
 use super::search::{BriefingHits, SearchEvent, SearchFile, SearchJob, SearchOptions};
-use crate::cli::spec::SECTION_NAMES;
+use crate::dirs::Dirs;
 
 /// `briefing list DIR [--json]`, with the cache and marks of this user.
 pub fn list(dir: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -24,14 +23,12 @@ pub fn search(dir: &Path, query: &str, json: bool, out: &mut dyn Write, err: &mu
     search_with(dir, query, json, &Dirs::from_process(), out, err)
 }
 
-/// A whole library, loaded to the end.
-struct Loaded {
-    rows: Vec<Row>,
-}
-
-/// Loads every row (through the cache in `dirs`), sorted by path; limits
-/// hit are said on `err`.
-fn load(dir: &Path, dirs: &Dirs, err: &mut dyn Write) -> Result<Loaded, String> {
+/// Loads every row of the library at `dir` (through the cache in `dirs`),
+/// sorted by path; limits hit are said on `err`.
+///
+/// # Errors
+/// Why the folder could not be read.
+pub fn load_all(dir: &Path, dirs: &Dirs, err: &mut dyn Write) -> Result<Vec<Row>, String> {
     let options = LoadOptions {
         cache_dir: dirs.cache.clone(),
         ..LoadOptions::default()
@@ -66,7 +63,7 @@ fn load(dir: &Path, dirs: &Dirs, err: &mut dyn Write) -> Result<Loaded, String> 
         }
     }
     rows.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(Loaded { rows })
+    Ok(rows)
 }
 
 /// `list` with explicit folders (for tests).
@@ -77,7 +74,7 @@ pub fn list_with(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let loaded = match load(dir, dirs, err) {
+    let rows = match load_all(dir, dirs, err) {
         Ok(l) => l,
         Err(message) => {
             let _ = writeln!(err, "briefing: {message}");
@@ -89,9 +86,9 @@ pub fn list_with(
         .as_deref()
         .map_or_else(ReadMarks::in_memory, ReadMarks::open);
     let written = if json {
-        write_list_json(dir, &loaded.rows, &marks, out)
+        write_list_json(dir, &rows, &marks, out)
     } else {
-        write_list(dir, &loaded.rows, &marks, out)
+        write_list(dir, &rows, &marks, out)
     };
     finish(written, err)
 }
@@ -179,15 +176,14 @@ pub fn search_with(
         let _ = writeln!(err, "briefing: search: the query is empty");
         return 2;
     }
-    let loaded = match load(dir, dirs, err) {
+    let rows = match load_all(dir, dirs, err) {
         Ok(l) => l,
         Err(message) => {
             let _ = writeln!(err, "briefing: {message}");
             return 2;
         }
     };
-    let files: Vec<SearchFile> = loaded
-        .rows
+    let files: Vec<SearchFile> = rows
         .iter()
         .filter_map(|r| SearchFile::from_row(dir, r))
         .collect();
@@ -235,18 +231,13 @@ pub fn search_with(
     }
 }
 
-/// The name of a pane in output (as `--section` takes it).
-fn pane_name(pane: crate::pane::PaneId) -> &'static str {
-    SECTION_NAMES.get(pane.index()).copied().unwrap_or("?")
-}
-
 fn write_hits(groups: &[BriefingHits], out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     for g in groups {
         let path = clean::path(&g.path);
         for h in &g.hits {
             let snippet = clean::one_line(&h.snippet, 200);
-            writeln!(out, "{path}:{}:{}: {snippet}", pane_name(h.pane), h.line)?;
+            writeln!(out, "{path}:{}:{}: {snippet}", h.pane.name(), h.line)?;
         }
     }
     out.flush()
@@ -272,7 +263,7 @@ fn write_hits_json(
             .map(|h| {
                 format!(
                     "{{\"pane\":{},\"line\":{},\"hit\":{},\"snippet\":{}}}",
-                    json::string(pane_name(h.pane)),
+                    json::string(h.pane.name()),
                     h.line,
                     h.ordinal,
                     json::string(&clean::one_line(&h.snippet, 200)),

@@ -8,15 +8,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
-
-use super::outbox::{Outbox, Wake};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::hash::ContentHash;
 use super::index::{self, BlockHit, FileIndex, Finder, Lookup, Presentation};
 use super::loader::default_threads;
+use super::outbox::{Outbox, Wake};
 use super::row::{Row, read_bytes};
+use super::slots::Slots;
 use crate::text::fold::fold;
 
 /// Longest query searched, in characters (as the reader's prompt).
@@ -49,7 +49,7 @@ impl SearchFile {
 }
 
 /// How to search.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SearchOptions {
     /// The cache folder for indexes; `None` builds every index anew.
     pub cache_dir: Option<PathBuf>,
@@ -61,6 +61,9 @@ pub struct SearchOptions {
     pub max_hits_per_briefing: usize,
     /// Most hits detailed in all; the search stops there.
     pub max_hits: usize,
+    /// Places shared with other searches, waited for before starting
+    /// (`None`: start at once).
+    pub slots: Option<Arc<Slots>>,
 }
 
 impl Default for SearchOptions {
@@ -71,6 +74,7 @@ impl Default for SearchOptions {
             threads: default_threads(),
             max_hits_per_briefing: 100,
             max_hits: 10_000,
+            slots: None,
         }
     }
 }
@@ -225,7 +229,11 @@ fn run(
 ) {
     let mut tally = Tally::default();
     if !query.is_empty() && !files.is_empty() {
-        search_all(files, query, options, cancel, tx, &mut tally);
+        // Held until the search ends; a cancelled wait searches nothing.
+        let slot = options.slots.as_ref().map(|s| s.take(cancel));
+        if !matches!(slot, Some(None)) {
+            search_all(files, query, options, cancel, tx, &mut tally);
+        }
     }
     let _ = tx.send(SearchEvent::Done {
         count: tally.count,

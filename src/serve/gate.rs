@@ -1,14 +1,19 @@
 //! Who may connect: at most so many connections in all, from one address,
-//! not yet logged in, and new ones a minute from one address (a token
-//! bucket). A pure piece of state with the clock passed in, so each limit is
-//! tested on its own; a ticket given out keeps its place until dropped.
+//! and new ones a minute from one address (a token bucket). Connections not
+//! logged in yet are capped too, but a new one pushes out the oldest rather
+//! than being refused: otherwise clients that connect and say nothing would
+//! shut everyone out until the login deadline. State with the clock passed
+//! in, so each limit is tested on its own; a ticket keeps its place until
+//! dropped.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
+use super::conn::Conn;
 use super::limits::Limits;
+use super::log::End;
 
 /// Most addresses remembered for the rate limit; past this the oldest
 /// buckets are forgotten (a flood of addresses cannot grow the table).
@@ -26,7 +31,7 @@ pub enum Refusal {
     PerAddress,
     /// This address connected too often lately.
     Rate,
-    /// Too many connections have not logged in yet.
+    /// No connection may be waiting to log in (a limit of 0).
     Unauthenticated,
 }
 
@@ -51,7 +56,9 @@ struct Bucket {
 #[derive(Debug, Default)]
 struct State {
     total: usize,
-    unauthenticated: usize,
+    /// Connections not logged in yet, oldest first.
+    waiting: BTreeMap<u64, Arc<Conn>>,
+    next: u64,
     per_address: HashMap<IpAddr, usize>,
     buckets: HashMap<IpAddr, Bucket>,
 }
@@ -68,7 +75,8 @@ pub struct Gate {
 pub struct Ticket {
     gate: Arc<Gate>,
     address: IpAddr,
-    authenticated: bool,
+    /// Its place among those waiting to log in.
+    waiting: u64,
 }
 
 impl Gate {
@@ -84,18 +92,24 @@ impl Gate {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Lets a connection from `address` in, or says why not.
+    /// Lets connection `conn` from `address` in, or says why not. When
+    /// too many are waiting to log in, the one waiting longest is ended.
     ///
     /// # Errors
     /// The limit it would break.
-    pub fn admit(self: &Arc<Self>, address: IpAddr, now: Instant) -> Result<Ticket, Refusal> {
+    pub fn admit(
+        self: &Arc<Self>,
+        address: IpAddr,
+        conn: &Arc<Conn>,
+        now: Instant,
+    ) -> Result<Ticket, Refusal> {
         let address = group(address);
         let limits = self.limits;
         let mut s = self.state();
         if s.total >= limits.max_sessions {
             return Err(Refusal::Full);
         }
-        if s.unauthenticated >= limits.max_unauthenticated {
+        if limits.max_unauthenticated == 0 {
             return Err(Refusal::Unauthenticated);
         }
         if s.per_address.get(&address).copied().unwrap_or(0) >= limits.max_per_ip {
@@ -104,14 +118,33 @@ impl Gate {
         if !take_token(&mut s.buckets, address, limits.rate_per_ip, now) {
             return Err(Refusal::Rate);
         }
+        let mut pushed_out = Vec::new();
+        while s.waiting.len() >= limits.max_unauthenticated {
+            match s.waiting.pop_first() {
+                Some((_, oldest)) => pushed_out.push(oldest),
+                None => break,
+            }
+        }
+        let waiting = s.next;
+        s.next += 1;
+        s.waiting.insert(waiting, Arc::clone(conn));
         s.total += 1;
-        s.unauthenticated += 1;
         *s.per_address.entry(address).or_insert(0) += 1;
+        drop(s);
+        // Its ticket, dropped when its task ends, gives back the rest.
+        for oldest in pushed_out {
+            oldest.kill(End::PushedOut);
+        }
         Ok(Ticket {
             gate: Arc::clone(self),
             address,
-            authenticated: false,
+            waiting,
         })
+    }
+
+    /// Connections waiting to log in now.
+    pub fn waiting(&self) -> usize {
+        self.state().waiting.len()
     }
 
     /// Connections held now, in all.
@@ -121,13 +154,9 @@ impl Gate {
 }
 
 impl Ticket {
-    /// The connection logged in: it no longer counts as unauthenticated.
+    /// The connection logged in: it no longer waits, nor can be pushed out.
     pub fn authenticated(&mut self) {
-        if !self.authenticated {
-            self.authenticated = true;
-            let mut s = self.gate.state();
-            s.unauthenticated = s.unauthenticated.saturating_sub(1);
-        }
+        self.gate.state().waiting.remove(&self.waiting);
     }
 }
 
@@ -135,9 +164,7 @@ impl Drop for Ticket {
     fn drop(&mut self) {
         let mut s = self.gate.state();
         s.total = s.total.saturating_sub(1);
-        if !self.authenticated {
-            s.unauthenticated = s.unauthenticated.saturating_sub(1);
-        }
+        s.waiting.remove(&self.waiting);
         if let Some(n) = s.per_address.get_mut(&self.address) {
             *n = n.saturating_sub(1);
             if *n == 0 {
@@ -208,6 +235,10 @@ mod tests {
         }
     }
 
+    fn conn() -> Arc<Conn> {
+        Conn::new(super::super::log::Record::default())
+    }
+
     fn ip(n: u8) -> IpAddr {
         IpAddr::from([10, 0, 0, n])
     }
@@ -216,11 +247,19 @@ mod tests {
     fn one_address_gets_four_at_once() {
         let gate = Gate::new(limits());
         let now = Instant::now();
-        let held: Vec<Ticket> = (0..4).map(|_| gate.admit(ip(1), now).unwrap()).collect();
-        assert_eq!(gate.admit(ip(1), now).unwrap_err(), Refusal::PerAddress);
-        assert!(gate.admit(ip(2), now).is_ok(), "others still get in");
+        let held: Vec<Ticket> = (0..4)
+            .map(|_| gate.admit(ip(1), &conn(), now).unwrap())
+            .collect();
+        assert_eq!(
+            gate.admit(ip(1), &conn(), now).unwrap_err(),
+            Refusal::PerAddress
+        );
+        assert!(
+            gate.admit(ip(2), &conn(), now).is_ok(),
+            "others still get in"
+        );
         drop(held);
-        assert!(gate.admit(ip(1), now).is_ok(), "places come back");
+        assert!(gate.admit(ip(1), &conn(), now).is_ok(), "places come back");
     }
 
     #[test]
@@ -233,48 +272,76 @@ mod tests {
         });
         let start = Instant::now();
         for _ in 0..5 {
-            drop(gate.admit(ip(1), start).unwrap());
+            drop(gate.admit(ip(1), &conn(), start).unwrap());
         }
         assert_eq!(
-            gate.admit(ip(1), start).unwrap_err(),
+            gate.admit(ip(1), &conn(), start).unwrap_err(),
             Refusal::Rate,
             "the sixth in a burst"
         );
         // Ten a minute: one more every six seconds.
         let later = start + Duration::from_secs(6);
-        drop(gate.admit(ip(1), later).unwrap());
-        assert_eq!(gate.admit(ip(1), later).unwrap_err(), Refusal::Rate);
+        drop(gate.admit(ip(1), &conn(), later).unwrap());
+        assert_eq!(
+            gate.admit(ip(1), &conn(), later).unwrap_err(),
+            Refusal::Rate
+        );
         let much_later = start + Duration::from_secs(600);
         for _ in 0..5 {
-            drop(gate.admit(ip(1), much_later).unwrap());
+            drop(gate.admit(ip(1), &conn(), much_later).unwrap());
         }
         assert!(
-            gate.admit(ip(1), much_later).is_err(),
+            gate.admit(ip(1), &conn(), much_later).is_err(),
             "the burst does not grow"
         );
     }
 
     #[test]
-    fn unauthenticated_and_total_caps() {
-        let gate = Gate::new(limits());
+    fn a_new_connection_pushes_out_the_one_waiting_longest_to_log_in() {
+        let gate = Gate::new(Limits {
+            max_sessions: 7,
+            ..limits()
+        });
         let now = Instant::now();
-        let mut held: Vec<Ticket> = (1..=5).map(|n| gate.admit(ip(n), now).unwrap()).collect();
-        assert_eq!(
-            gate.admit(ip(9), now).unwrap_err(),
-            Refusal::Unauthenticated
-        );
-        for t in &mut held {
-            t.authenticated();
-            t.authenticated();
-        }
-        held.push(gate.admit(ip(9), now).unwrap());
-        assert_eq!(gate.admit(ip(10), now).unwrap_err(), Refusal::Full);
+        let conns: Vec<Arc<Conn>> = (0..7).map(|_| conn()).collect();
+        let mut held: Vec<Ticket> = (1..=5)
+            .zip(&conns)
+            .map(|(n, c)| gate.admit(ip(n), c, now).unwrap())
+            .collect();
+        assert_eq!(gate.waiting(), 5);
+        // The first logs in: it can no longer be pushed out.
+        held[0].authenticated();
+        held[0].authenticated();
+        assert_eq!(gate.waiting(), 4);
+        held.push(gate.admit(ip(6), &conns[5], now).unwrap());
+        assert!(conns.iter().all(|c| !c.switch.killed()), "room was left");
+        held.push(gate.admit(ip(7), &conns[6], now).unwrap());
+        let killed: Vec<bool> = conns.iter().map(|c| c.switch.killed()).collect();
+        assert_eq!(killed, [false, true, false, false, false, false, false]);
+        assert_eq!(conns[1].info().end.map(End::as_str), Some("pushed-out"));
+        assert_eq!(gate.waiting(), 5);
+        // Its ticket still holds a place until its task drops it.
+        assert_eq!(gate.connections(), 7);
+        assert_eq!(gate.admit(ip(8), &conn(), now).unwrap_err(), Refusal::Full);
+        held.remove(1);
         assert_eq!(gate.connections(), 6);
         drop(held);
-        assert_eq!(gate.connections(), 0);
+        assert_eq!((gate.connections(), gate.waiting()), (0, 0));
         assert!(
             gate.state().per_address.is_empty(),
             "no address is remembered for nothing"
+        );
+    }
+
+    #[test]
+    fn no_waiting_place_refuses_everyone() {
+        let gate = Gate::new(Limits {
+            max_unauthenticated: 0,
+            ..limits()
+        });
+        assert_eq!(
+            gate.admit(ip(1), &conn(), Instant::now()).unwrap_err(),
+            Refusal::Unauthenticated
         );
     }
 

@@ -16,12 +16,16 @@ use super::conn::{Conn, Phase};
 use super::gate::Ticket;
 use super::inbox::Inbox;
 use super::log::End;
-use super::session::{self, Reader};
+use super::offer::{self, Offer};
+use super::session::{self, Reader, Shown};
 use crate::app::Options;
+use crate::content::Shared;
+use crate::dirs::Dirs;
 use crate::environ::Env;
 use crate::labels::Lang;
 use crate::pane::PaneId;
 use crate::plain;
+use crate::shelf::ShelfOptions;
 
 /// Most environment variables taken from a client.
 const MAX_ENV: usize = 8;
@@ -113,12 +117,6 @@ impl Client {
         let env = self.env();
         // A client that sends no locale gets UTF-8: what clients use today.
         let ascii = env.locale.is_some() && !env.utf8();
-        let content = self.server.shared.content(
-            self.server
-                .lang
-                .unwrap_or_else(|| Lang::for_tag(&self.server.shared.briefing().lang)),
-            ascii,
-        );
         let mut out = ChannelOut::new(
             session.handle(),
             channel,
@@ -146,12 +144,7 @@ impl Client {
                 limits.max_pending_input,
             ));
             let reader = Reader {
-                content,
-                options: Options {
-                    pane: PaneId::Overview,
-                    colour: !env.no_color,
-                    hosted: false,
-                },
+                shown: self.shown(ascii, !env.no_color),
                 panic_on_key: self.server.test_panic,
             };
             info.record.kind = Some("reader");
@@ -170,8 +163,58 @@ impl Client {
         info.record.kind = Some("plain");
         info.phase = Phase::Running(None);
         drop(info);
-        if session::spawn_plain(move || plain::render(&content, width), out, done).is_err() {
+        let text: Box<dyn FnOnce() -> String + Send> = match &self.server.offer {
+            Offer::Briefing(shared) => {
+                let content = shared.content(self.lang(shared), ascii);
+                Box::new(move || plain::render(&content, width))
+            }
+            Offer::Library(library) => {
+                let rows = library.rows();
+                Box::new(move || offer::plain_list(&rows))
+            }
+        };
+        if session::spawn_plain(text, out, done).is_err() {
             self.conn.kill(End::Error);
+        }
+    }
+}
+
+impl Client {
+    /// The interface language for `shared`: the server's, else its own.
+    fn lang(&self, shared: &Shared) -> Lang {
+        self.server
+            .lang
+            .unwrap_or_else(|| Lang::for_tag(&shared.briefing().lang))
+    }
+
+    /// What a reader session shows.
+    fn shown(&self, ascii: bool, colour: bool) -> Shown {
+        match &self.server.offer {
+            Offer::Briefing(shared) => Shown::Briefing {
+                content: shared.content(self.lang(shared), ascii),
+                options: Options {
+                    pane: PaneId::Overview,
+                    colour,
+                    hosted: false,
+                },
+            },
+            Offer::Library(library) => Shown::Library {
+                options: ShelfOptions {
+                    dir: library.dir.clone(),
+                    lang: self.server.lang,
+                    ascii,
+                    colour,
+                    // The index cache is shared; read marks are not kept.
+                    dirs: Dirs {
+                        cache: library.dirs.cache.clone(),
+                        ..Dirs::default()
+                    },
+                    keep_marks: false,
+                    search_slots: Some(Arc::clone(&library.slots)),
+                },
+                rows: library.rows(),
+                opened: library.opened.clone(),
+            },
         }
     }
 }

@@ -102,7 +102,9 @@ pub fn fingerprint(key: &PrivateKey) -> String {
 /// Where the key lives by default: `$XDG_STATE_HOME/briefing/`, else
 /// `~/.local/state/briefing/`.
 pub fn default_path() -> Option<PathBuf> {
-    crate::dirs::state_dir().map(|d| d.join("host_ed25519_key"))
+    crate::dirs::Dirs::from_process()
+        .state
+        .map(|d| d.join("host_ed25519_key"))
 }
 
 #[cfg(test)]

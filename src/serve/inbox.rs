@@ -17,6 +17,8 @@ pub const MAX_SIZE: (u16, u16) = (300, 100);
 struct State {
     bytes: Vec<u8>,
     resized: bool,
+    /// Work elsewhere (a library search) has news.
+    woken: bool,
     size: (u16, u16),
     end: Option<End>,
     last_key: Instant,
@@ -46,6 +48,7 @@ impl Inbox {
             state: Mutex::new(State {
                 bytes: Vec::new(),
                 resized: false,
+                woken: false,
                 size: capped_size(size),
                 end: None,
                 last_key: now,
@@ -91,6 +94,13 @@ impl Inbox {
         self.ready.notify_all();
     }
 
+    /// Work going on for the reader has news (not a key: the idle clock
+    /// goes on).
+    pub fn wake(&self) {
+        self.state().woken = true;
+        self.ready.notify_all();
+    }
+
     /// The terminal's size now.
     pub fn size(&self) -> (u16, u16) {
         self.state().size
@@ -124,6 +134,9 @@ impl Inbox {
         }
         if std::mem::take(&mut s.resized) {
             return Next::Event(Event::Resize);
+        }
+        if std::mem::take(&mut s.woken) {
+            return Next::Event(Event::Wake);
         }
         Next::Empty
     }
@@ -276,5 +289,32 @@ mod tests {
         inbox.end(End::Shutdown);
         assert!(reader.join().unwrap());
         assert_eq!(inbox.ended(), Some(End::Shutdown));
+    }
+
+    #[test]
+    fn news_from_elsewhere_wakes_the_reader_but_is_not_a_key() {
+        let inbox = std::sync::Arc::new(Inbox::new(
+            (80, 24),
+            Duration::from_secs(60),
+            Duration::from_secs(600),
+            16,
+        ));
+        let waking = std::sync::Arc::clone(&inbox);
+        let waker = std::thread::spawn(move || {
+            for _ in 0..3 {
+                std::thread::sleep(Duration::from_millis(20));
+                waking.wake();
+            }
+        });
+        let mut source = &*inbox;
+        assert!(matches!(source.wait(), Next::Event(Event::Wake)));
+        waker.join().unwrap();
+        assert!(matches!(source.ready(), Next::Event(Event::Wake)));
+        assert!(matches!(source.ready(), Next::Empty), "one wake for many");
+        assert_eq!(
+            inbox.state().last_key,
+            inbox.started,
+            "idle since the start"
+        );
     }
 }

@@ -41,6 +41,8 @@ pub enum End {
     Closed,
     /// Not logged in in time.
     Login,
+    /// Not logged in yet when too many were waiting and a new one came.
+    PushedOut,
     /// Logged in, no reader in time.
     NoSession,
     /// No keystroke for too long.
@@ -67,6 +69,7 @@ impl End {
             Self::Done => "done",
             Self::Closed => "closed",
             Self::Login => "login-timeout",
+            Self::PushedOut => "pushed-out",
             Self::NoSession => "no-session",
             Self::Idle => "idle",
             Self::MaxLength => "max-length",

@@ -12,7 +12,9 @@ use super::inbox::Inbox;
 use super::log::End;
 use crate::app::{App, Options};
 use crate::content::Content;
-use crate::terminal::event_loop::{self, Host, LoopOptions};
+use crate::library::Row;
+use crate::shelf::{Opened, Shelf, ShelfOptions};
+use crate::terminal::event_loop::{self, Host, LoopOptions, Ui};
 use crate::terminal::screen::Screen;
 use crate::terminal::session::LEAVE;
 
@@ -23,12 +25,39 @@ const ENTER: &str = "\x1b[?1049h\x1b[?25l";
 
 /// What a session shows.
 pub struct Reader {
-    /// The briefing in the client's language and alphabet.
-    pub content: Arc<Content>,
-    /// Colour, starting pane.
-    pub options: Options,
+    /// The briefing or the library.
+    pub shown: Shown,
     /// Test hook (debug builds only): panic on the first key.
     pub panic_on_key: bool,
+}
+
+/// The briefing or the library a session shows.
+pub enum Shown {
+    /// One briefing.
+    Briefing {
+        /// In the client's language and alphabet.
+        content: Arc<Content>,
+        /// Colour, starting pane.
+        options: Options,
+    },
+    /// The library screen, on rows loaded once for all sessions.
+    Library {
+        /// Language, alphabet, colour; no read marks kept.
+        options: ShelfOptions,
+        /// The rows.
+        rows: Arc<Vec<Row>>,
+        /// Briefings open in some session.
+        opened: Opened,
+    },
+}
+
+impl Shown {
+    fn ascii(&self) -> bool {
+        match self {
+            Self::Briefing { content, .. } => content.ascii(),
+            Self::Library { options, .. } => options.ascii,
+        }
+    }
 }
 
 /// The client's terminal as the event loop's host.
@@ -97,27 +126,47 @@ pub fn spawn_plain(
     Ok(())
 }
 
-fn run_reader(reader: Reader, inbox: &Inbox, out: ChannelOut) -> End {
+fn run_ui(
+    ui: &mut impl Ui,
+    screen: &mut Screen<ChannelOut>,
+    inbox: &Inbox,
+    options: LoopOptions,
+) -> io::Result<()> {
+    let mut source = inbox;
+    event_loop::run(ui, screen, &mut source, &mut Client(inbox), options, || {
+        Ok(())
+    })
+}
+
+fn run_reader(reader: Reader, inbox: &Arc<Inbox>, out: ChannelOut) -> End {
     let (w, h) = inbox.size();
     let mut screen = Screen::new(out, w, h);
-    screen.ascii_only(reader.content.ascii());
+    screen.ascii_only(reader.shown.ascii());
     screen.preface(ENTER);
     let options = LoopOptions {
         mouse: false,
         panic_on_key: reader.panic_on_key && cfg!(debug_assertions),
         fail_on_key: false,
     };
-    let ran = catch_unwind(AssertUnwindSafe(|| {
-        let mut app = App::new(reader.content, reader.options, w, h);
-        let mut source = inbox;
-        event_loop::run(
-            &mut app,
-            &mut screen,
-            &mut source,
-            &mut Client(inbox),
-            options,
-            || Ok(()),
-        )
+    let ran = catch_unwind(AssertUnwindSafe(|| match reader.shown {
+        Shown::Briefing {
+            content,
+            options: o,
+        } => {
+            let mut app = App::new(content, o, w, h);
+            run_ui(&mut app, &mut screen, inbox, options)
+        }
+        Shown::Library {
+            options: o,
+            rows,
+            opened,
+        } => {
+            let mut shelf = Shelf::with_rows(o, rows, opened, w, h);
+            // Search results wake the loop through the inbox.
+            let waking = Arc::clone(inbox);
+            shelf.start(Arc::new(move || waking.wake()));
+            run_ui(&mut shelf, &mut screen, inbox, options)
+        }
     }));
     let end = match ran {
         Ok(Ok(())) => inbox.ended().unwrap_or(End::Quit),

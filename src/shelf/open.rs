@@ -22,17 +22,27 @@ impl Opened {
     /// The shared briefing with hash `hash`, loading it from `path` if no
     /// one has it open.
     fn get(&self, hash: Option<ContentHash>, path: &Path) -> Result<Arc<Shared>, String> {
+        if let Some(shared) = hash.and_then(|h| self.find(h)) {
+            return Ok(shared);
+        }
+        // Loaded without the lock: other readers open other briefings
+        // meanwhile.
+        let briefing = load_file(path).map_err(|e| e.to_string())?;
         let mut open = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(shared) = hash.and_then(|h| open.get(&h)).and_then(Weak::upgrade) {
             return Ok(shared);
         }
-        let briefing = load_file(path).map_err(|e| e.to_string())?;
         let shared = Arc::new(Shared::new(briefing));
         open.retain(|_, w| w.strong_count() > 0);
         if let Some(h) = hash {
             open.insert(h, Arc::downgrade(&shared));
         }
         Ok(shared)
+    }
+
+    fn find(&self, hash: ContentHash) -> Option<Arc<Shared>> {
+        let open = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        open.get(&hash).and_then(Weak::upgrade)
     }
 }
 

@@ -1,5 +1,5 @@
-//! What the integration tests share: opening a reader, and checking that a
-//! frame is safe to send to a terminal.
+//! What the integration tests share: opening a reader, test libraries, and
+//! checking that a frame is safe to send to a terminal.
 
 // Test code: a panic here is a failing test.
 #![allow(
@@ -10,5 +10,6 @@
 )]
 
 pub mod app;
+pub mod files;
 pub mod screen_safety;
 pub mod term;

@@ -1,0 +1,32 @@
+//! Test libraries: copies of the fixture folder, so a test may change them.
+
+// Each test binary uses a part of it.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+/// Copies the folder `from` to `to`, subfolders too.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The fixture library (`tests/fixtures/library`) and the bundled
+/// briefing, copied to `to`.
+pub fn library_at(to: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join("tests/fixtures/library"), to);
+    std::fs::copy(
+        root.join("content/nordkorea-russland.toml"),
+        to.join("nordkorea-russland.toml"),
+    )
+    .unwrap();
+}
