@@ -42,6 +42,7 @@ fn app(b: Briefing, pane: PaneId, w: u16, h: u16) -> App {
         pane,
         colour: true,
         hosted: false,
+        ..Options::default()
     };
     App::new(Arc::new(content), options, w, h)
 }

@@ -21,7 +21,7 @@ use crate::briefing::Briefing;
 use crate::content::Content;
 use crate::doc::{Anchor, Anchors, Doc, Layout};
 use crate::geometry::Geometry;
-use crate::keymap::Screen;
+use crate::keymap::{Keymap, Screen};
 use crate::labels::{Labels, Lang};
 use crate::pane::{PaneId, PerPane};
 use crate::scroll::Scroll;
@@ -30,7 +30,7 @@ use crate::theme::Theme;
 
 /// Choices made before the reader starts (language and alphabet come
 /// with the [`Content`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The pane to start in.
     pub pane: PaneId,
@@ -38,6 +38,8 @@ pub struct Options {
     pub colour: bool,
     /// Opened from a library, which it can go back to.
     pub hosted: bool,
+    /// The keys in force.
+    pub keymap: Arc<Keymap>,
 }
 
 impl Default for Options {
@@ -46,6 +48,7 @@ impl Default for Options {
             pane: PaneId::Overview,
             colour: false,
             hosted: false,
+            keymap: Keymap::shared_default(),
         }
     }
 }
@@ -90,6 +93,7 @@ pub struct App {
     pub(crate) content: Arc<Content>,
     pub(crate) screen: Screen,
     pub(crate) theme: Theme,
+    pub(crate) keymap: Arc<Keymap>,
     pub(crate) geometry: Geometry,
     pub(crate) pane: PaneId,
     pub(crate) panes: PerPane<PaneState>,
@@ -115,6 +119,7 @@ impl App {
                 Screen::Reader
             },
             theme: Theme::new(options.colour),
+            keymap: options.keymap,
             geometry: Geometry::new(width, height),
             pane: options.pane,
             panes: PerPane::default(),
@@ -127,6 +132,11 @@ impl App {
         };
         app.prepare();
         app
+    }
+
+    /// The keys in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// What never changes: the briefing, its docs, anchors and labels.

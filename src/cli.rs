@@ -38,14 +38,16 @@ pub struct Cli {
     pub width: Option<u16>,
     /// Validate and exit.
     pub check: bool,
-    /// When to use colour.
-    pub color: ColorChoice,
+    /// When to use colour, if said.
+    pub color: Option<ColorChoice>,
     /// ASCII only.
     pub ascii: bool,
     /// Language of the interface labels.
     pub lang: Option<UiLang>,
     /// Capture the mouse.
     pub mouse: bool,
+    /// The config file, if named.
+    pub config: Option<PathBuf>,
 }
 
 /// `--color`.
@@ -186,13 +188,18 @@ impl Cli {
             width: m.number("width").and_then(|n| u16::try_from(n).ok()),
             check: m.flag("check"),
             color: match m.text("color") {
-                Some("always") => ColorChoice::Always,
-                Some("never") => ColorChoice::Never,
-                _ => ColorChoice::Auto,
+                Some("always") => Some(ColorChoice::Always),
+                Some("never") => Some(ColorChoice::Never),
+                Some(_) => Some(ColorChoice::Auto),
+                None => None,
             },
             ascii: m.flag("ascii"),
             lang: ui_lang(m),
             mouse: m.flag("mouse"),
+            config: match m.value("config") {
+                Some(Given::Path(p)) => Some(PathBuf::from(p)),
+                _ => None,
+            },
         };
         if cli.check && cli.plain {
             return Err(UsageError(

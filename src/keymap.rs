@@ -3,6 +3,8 @@
 //! results), and the status hints and the help overlay are generated from
 //! it, so they cannot disagree.
 
+use std::sync::{Arc, OnceLock};
+
 use crate::action::{Action, Mode};
 use crate::keys::Key;
 use crate::labels::Lang;
@@ -42,6 +44,16 @@ pub enum Screen {
 impl Screen {
     /// Every screen.
     pub const ALL: [Screen; 4] = [Self::Reader, Self::Hosted, Self::Library, Self::Results];
+
+    /// How messages name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Reader => "the reader",
+            Self::Hosted => "the reader opened from the library",
+            Self::Library => "the library",
+            Self::Results => "the search results",
+        }
+    }
 }
 
 /// The reader's screens.
@@ -56,9 +68,11 @@ const READER_AND_RESULTS: &[Screen] = &[Screen::Reader, Screen::Hosted, Screen::
 /// One row of the key table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
+    /// The action's name in the config file's `[keys]` table.
+    pub name: &'static str,
     /// The screens it works on.
     pub screens: &'static [Screen],
-    /// The keys, first one shown in hints.
+    /// The default keys, first one shown in hints.
     pub keys: &'static [Key],
     /// What they do. For `GoTo`, the key's position in `keys` is the pane.
     pub action: Action,
@@ -77,6 +91,7 @@ const fn both(de: &'static str, en: &'static str) -> Both {
 /// Every key of every screen in normal mode.
 pub static BINDINGS: &[Binding] = &[
     Binding {
+        name: "sections",
         screens: READER,
         keys: &[
             Key::Char('1'),
@@ -92,6 +107,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Abschnitte", "sections")),
     },
     Binding {
+        name: "next_section",
         screens: READER,
         keys: &[Key::Tab, Key::Char('l'), Key::Right, Key::Char(']')],
         action: Action::NextSection,
@@ -100,6 +116,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "prev_section",
         screens: READER,
         keys: &[Key::BackTab, Key::Char('h'), Key::Left, Key::Char('[')],
         action: Action::PrevSection,
@@ -108,6 +125,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "down",
         screens: ALL,
         keys: &[Key::Char('j'), Key::Down],
         action: Action::Down,
@@ -116,6 +134,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "up",
         screens: ALL,
         keys: &[Key::Char('k'), Key::Up],
         action: Action::Up,
@@ -127,6 +146,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "page_down",
         screens: ALL,
         keys: &[
             Key::Char(' '),
@@ -140,6 +160,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "page_up",
         screens: ALL,
         keys: &[Key::Char('b'), Key::PageUp, Key::Ctrl('b')],
         action: Action::PageUp,
@@ -148,6 +169,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "half_down",
         screens: ALL,
         keys: &[Key::Char('d'), Key::Ctrl('d')],
         action: Action::HalfDown,
@@ -156,6 +178,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "half_up",
         screens: READER_AND_RESULTS,
         keys: &[Key::Char('u'), Key::Ctrl('u')],
         action: Action::HalfUp,
@@ -164,6 +187,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "top",
         screens: ALL,
         keys: &[Key::Char('g'), Key::Home],
         action: Action::Top,
@@ -172,6 +196,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "bottom",
         screens: ALL,
         keys: &[Key::Char('G'), Key::End],
         action: Action::Bottom,
@@ -180,6 +205,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "follow",
         screens: READER,
         keys: &[Key::Enter],
         action: Action::Follow,
@@ -191,6 +217,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "back",
         screens: &[Screen::Reader],
         keys: &[Key::Backspace, Key::Ctrl('h')],
         action: Action::Back,
@@ -202,6 +229,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "back",
         screens: &[Screen::Hosted],
         keys: &[Key::Backspace, Key::Ctrl('h')],
         action: Action::Back,
@@ -213,6 +241,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "library",
         screens: &[Screen::Hosted],
         keys: &[Key::Char('0')],
         action: Action::Library,
@@ -221,6 +250,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Bibliothek", "library")),
     },
     Binding {
+        name: "half_up",
         screens: &[Screen::Library],
         keys: &[Key::Ctrl('u')],
         action: Action::HalfUp,
@@ -229,6 +259,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "open",
         screens: LISTS,
         keys: &[Key::Enter],
         action: Action::Open,
@@ -240,6 +271,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("öffnen", "open")),
     },
     Binding {
+        name: "filter",
         screens: &[Screen::Library],
         keys: &[Key::Char('/')],
         action: Action::Filter,
@@ -251,6 +283,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Filter", "filter")),
     },
     Binding {
+        name: "full_text",
         screens: LISTS,
         keys: &[Key::Char('F')],
         action: Action::FullText,
@@ -262,6 +295,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Volltext", "full text")),
     },
     Binding {
+        name: "sort",
         screens: &[Screen::Library],
         keys: &[Key::Char('s')],
         action: Action::Sort,
@@ -273,6 +307,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Sortierung", "sort")),
     },
     Binding {
+        name: "unread_only",
         screens: &[Screen::Library],
         keys: &[Key::Char('u')],
         action: Action::UnreadOnly,
@@ -281,6 +316,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("ungelesen", "unread")),
     },
     Binding {
+        name: "search",
         screens: READER,
         keys: &[Key::Char('/')],
         action: Action::SearchStart,
@@ -289,6 +325,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Suche", "search")),
     },
     Binding {
+        name: "search_next",
         screens: &[Screen::Reader, Screen::Hosted, Screen::Results],
         keys: &[Key::Char('n')],
         action: Action::SearchNext,
@@ -297,6 +334,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "search_prev",
         screens: &[Screen::Reader, Screen::Hosted, Screen::Results],
         keys: &[Key::Char('N')],
         action: Action::SearchPrev,
@@ -305,6 +343,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "help",
         screens: ALL,
         keys: &[Key::Char('?'), Key::F(1)],
         action: Action::Help,
@@ -313,6 +352,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Hilfe", "help")),
     },
     Binding {
+        name: "escape",
         screens: READER,
         keys: &[Key::Esc],
         action: Action::Escape,
@@ -324,6 +364,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "escape",
         screens: LISTS,
         keys: &[Key::Esc],
         action: Action::Escape,
@@ -335,6 +376,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        name: "quit",
         screens: ALL,
         keys: &[Key::Char('q'), Key::Ctrl('c')],
         action: Action::Quit,
@@ -343,6 +385,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: Some(both("Ende", "quit")),
     },
     Binding {
+        name: "suspend",
         screens: ALL,
         keys: &[Key::Ctrl('z')],
         action: Action::Suspend,
@@ -397,74 +440,235 @@ fn hint_order(screen: Screen) -> &'static [Action] {
     }
 }
 
-/// The bindings of `screen`.
+/// Every action name the config file knows, in table order, once each.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    BINDINGS
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| !BINDINGS.iter().take(*i).any(|e| e.name == b.name))
+        .map(|(_, b)| b.name)
+}
+
+/// A binding with the keys it has now: the defaults, or what the config
+/// file bound to its action.
+#[derive(Debug, Clone, Copy)]
+pub struct Bound<'a> {
+    /// The row of the key table.
+    pub binding: &'static Binding,
+    /// Its keys, first one shown in hints.
+    pub keys: &'a [Key],
+}
+
+impl Bound<'_> {
+    /// How the keys are written: "j ↓", or the table's short form ("1-6")
+    /// while they are the defaults.
+    pub fn keys_text(&self, ascii: bool) -> String {
+        match self.binding.keys_label {
+            Some(label) if self.keys == self.binding.keys => label.to_string(),
+            _ => self
+                .keys
+                .iter()
+                .map(|k| k.label(ascii))
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
+    /// How it is written in the status line: its first key only (or the
+    /// short form of the defaults).
+    pub fn hint_key(&self, ascii: bool) -> String {
+        match self.binding.keys_label {
+            Some(label) if self.keys == self.binding.keys => label.to_string(),
+            // Keys that each do their own thing (one per section) are all
+            // shown; otherwise the first stands for the rest.
+            Some(_) => self.keys_text(ascii),
+            None => self
+                .keys
+                .first()
+                .map(|k| k.label(ascii))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The keys in force: the table's defaults, with the config file's
+/// `[keys]` bound over them by action name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// The keys of each row of [`BINDINGS`], in its order.
+    keys: Vec<Vec<Key>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            keys: BINDINGS.iter().map(|b| b.keys.to_vec()).collect(),
+        }
+    }
+}
+
+/// Two actions that want the same key on one screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// Where.
+    pub screen: Screen,
+    /// The key.
+    pub key: Key,
+    /// The two actions' names.
+    pub names: [&'static str; 2],
+}
+
+impl Keymap {
+    /// The default keys, one copy for every app that keeps them.
+    pub fn shared_default() -> Arc<Self> {
+        static DEFAULT: OnceLock<Arc<Keymap>> = OnceLock::new();
+        Arc::clone(DEFAULT.get_or_init(|| Arc::new(Self::default())))
+    }
+
+    /// Binds `keys` to the action called `name`, on every screen it works
+    /// on, in place of its keys until now (save a default key its screen
+    /// gives another meaning).
+    ///
+    /// # Errors
+    /// An unknown name, a quit without keys, or the section keys not one
+    /// per section; said in one line.
+    pub fn bind(&mut self, name: &str, keys: &[Key]) -> Result<(), String> {
+        let rows: Vec<usize> = BINDINGS
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.name == name)
+            .map(|(i, _)| i)
+            .collect();
+        let Some(first) = rows.first().and_then(|&i| BINDINGS.get(i)) else {
+            return Err(format!(
+                "`{name}` is no action; the actions are {}",
+                names().collect::<Vec<_>>().join(", ")
+            ));
+        };
+        if matches!(first.action, Action::GoTo(_)) && keys.len() != first.keys.len() {
+            return Err(format!(
+                "`{name}` takes {} keys, one per section in order",
+                first.keys.len()
+            ));
+        }
+        if first.action == Action::Quit && keys.is_empty() {
+            return Err("`quit` needs at least one key".into());
+        }
+        // A row that leaves out one of the action's default keys does so
+        // because its screen gives that key another meaning (`u` in the
+        // library): it keeps leaving it out.
+        let defaults: Vec<Key> = rows
+            .iter()
+            .filter_map(|&i| BINDINGS.get(i))
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for i in rows {
+            let (Some(slot), Some(row)) = (self.keys.get_mut(i), BINDINGS.get(i)) else {
+                continue;
+            };
+            *slot = keys
+                .iter()
+                .copied()
+                .filter(|k| row.keys.contains(k) || !defaults.contains(k))
+                .collect();
+        }
+        Ok(())
+    }
+
+    /// Every key bound to two actions on one screen, each clash once.
+    pub fn clashes(&self) -> Vec<Clash> {
+        let mut out = Vec::new();
+        for screen in Screen::ALL {
+            let mut seen: Vec<(Key, &'static str)> = Vec::new();
+            for b in self.bindings(screen) {
+                for &key in b.keys {
+                    match seen.iter().find(|(k, _)| *k == key) {
+                        Some(&(_, other)) => {
+                            let names = [other, b.binding.name];
+                            if !out.iter().any(|c: &Clash| c.key == key && c.names == names) {
+                                out.push(Clash { screen, key, names });
+                            }
+                        }
+                        None => seen.push((key, b.binding.name)),
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The bindings of `screen`.
+    pub fn bindings(&self, screen: Screen) -> impl Iterator<Item = Bound<'_>> {
+        BINDINGS
+            .iter()
+            .zip(&self.keys)
+            .filter(move |(b, _)| b.screens.contains(&screen))
+            .map(|(binding, keys)| Bound { binding, keys })
+    }
+
+    /// The bindings advertised in the status line of `screen`, in the
+    /// order they are shown; an action left without keys is not.
+    pub fn hinted(&self, screen: Screen) -> impl Iterator<Item = Bound<'_>> {
+        hint_order(screen).iter().filter_map(move |action| {
+            self.bindings(screen).find(|b| {
+                b.binding.action == *action && b.binding.hint.is_some() && !b.keys.is_empty()
+            })
+        })
+    }
+
+    /// The action of `key` on `screen` in normal mode.
+    pub fn normal_action(&self, screen: Screen, key: Key) -> Option<Action> {
+        self.bindings(screen).find_map(|b| {
+            let at = b.keys.iter().position(|k| *k == key)?;
+            Some(match b.binding.action {
+                Action::GoTo(_) => Action::GoTo(at),
+                other => other,
+            })
+        })
+    }
+
+    /// The action of `key` on `screen` in `mode`.
+    pub fn action(&self, screen: Screen, mode: Mode, key: Key) -> Option<Action> {
+        let normal = self.normal_action(screen, key);
+        match mode {
+            Mode::Normal => normal,
+            // Letters are typed; the editing keys are fixed; a Ctrl key
+            // bound to quit still quits.
+            Mode::Search => Some(match key {
+                Key::Esc => Action::SearchCancel,
+                Key::Enter => Action::SearchSubmit,
+                Key::Backspace | Key::Ctrl('h') => Action::SearchDelete,
+                Key::Ctrl('u') => Action::SearchClear,
+                Key::Char(c) => Action::SearchInput(c),
+                Key::Ctrl(_) if normal == Some(Action::Quit) => Action::Quit,
+                _ => return None,
+            }),
+            // Esc, the help keys and the quit keys close help (a Ctrl key
+            // bound to quit quits); scrolling works inside it.
+            Mode::Help => match normal {
+                _ if key == Key::Esc => Some(Action::Escape),
+                Some(Action::Quit) if matches!(key, Key::Ctrl(_)) => Some(Action::Quit),
+                Some(Action::Help | Action::Quit) => Some(Action::Escape),
+                Some(a @ Action::Suspend) => Some(a),
+                Some(a) if HELP_KEYS.contains(&a) || a == Action::Bottom => Some(a),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// The default bindings of `screen` (the man page lists these).
 pub fn bindings(screen: Screen) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.screens.contains(&screen))
 }
 
-/// The bindings advertised in the status line of `screen`, in the order
-/// they are shown.
-pub fn hinted(screen: Screen) -> impl Iterator<Item = &'static Binding> {
-    hint_order(screen).iter().filter_map(move |action| {
-        bindings(screen).find(|b| b.action == *action && b.hint.is_some())
-    })
-}
-
-/// The action of `key` on `screen` in normal mode.
-pub fn normal_action(screen: Screen, key: Key) -> Option<Action> {
-    bindings(screen).find_map(|b| {
-        let at = b.keys.iter().position(|k| *k == key)?;
-        Some(match b.action {
-            Action::GoTo(_) => Action::GoTo(at),
-            other => other,
-        })
-    })
-}
-
-/// The action of `key` on `screen` in `mode`.
-pub fn action(screen: Screen, mode: Mode, key: Key) -> Option<Action> {
-    match mode {
-        Mode::Normal => normal_action(screen, key),
-        Mode::Search => Some(match key {
-            Key::Ctrl('c') => Action::Quit,
-            Key::Esc => Action::SearchCancel,
-            Key::Enter => Action::SearchSubmit,
-            Key::Backspace | Key::Ctrl('h') => Action::SearchDelete,
-            Key::Ctrl('u') => Action::SearchClear,
-            Key::Char(c) => Action::SearchInput(c),
-            _ => return None,
-        }),
-        Mode::Help => match key {
-            Key::Esc | Key::Char('q' | '?') | Key::F(1) => Some(Action::Escape),
-            Key::Ctrl('c') => Some(Action::Quit),
-            Key::Ctrl('z') => Some(Action::Suspend),
-            _ => {
-                normal_action(screen, key).filter(|a| HELP_KEYS.contains(a) || *a == Action::Bottom)
-            }
-        },
+/// How a binding's default keys are written: "j ↓", or its `keys_label`.
+pub fn keys_text(binding: &'static Binding, ascii: bool) -> String {
+    Bound {
+        binding,
+        keys: binding.keys,
     }
-}
-
-/// How a binding's keys are written: "j ↓", or its `keys_label`.
-pub fn keys_text(binding: &Binding, ascii: bool) -> String {
-    if let Some(label) = binding.keys_label {
-        return label.to_string();
-    }
-    binding
-        .keys
-        .iter()
-        .map(|k| k.label(ascii))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// How a binding is written in the status line: its first key only.
-pub fn hint_key(binding: &Binding, ascii: bool) -> String {
-    binding
-        .keys_label
-        .map(str::to_string)
-        .or_else(|| binding.keys.first().map(|k| k.label(ascii)))
-        .unwrap_or_default()
+    .keys_text(ascii)
 }
 
 #[cfg(test)]
@@ -477,6 +681,7 @@ mod tests {
             let all: Vec<Key> = bindings(screen)
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
+            assert!(Keymap::default().clashes().is_empty());
             for (i, k) in all.iter().enumerate() {
                 assert!(
                     !all[i + 1..].contains(k),
@@ -489,7 +694,10 @@ mod tests {
     #[test]
     fn every_hint_is_shown_help_first() {
         for screen in Screen::ALL {
-            let shown: Vec<Action> = hinted(screen).map(|b| b.action).collect();
+            let shown: Vec<Action> = Keymap::default()
+                .hinted(screen)
+                .map(|b| b.binding.action)
+                .collect();
             assert_eq!(shown.first(), Some(&Action::Help));
             assert_eq!(
                 shown.len(),
@@ -502,17 +710,23 @@ mod tests {
     #[test]
     fn digits_go_to_their_section_and_zero_back_to_the_library() {
         assert_eq!(
-            normal_action(Screen::Reader, Key::Char('1')),
+            Keymap::default().normal_action(Screen::Reader, Key::Char('1')),
             Some(Action::GoTo(0))
         );
         assert_eq!(
-            normal_action(Screen::Hosted, Key::Char('6')),
+            Keymap::default().normal_action(Screen::Hosted, Key::Char('6')),
             Some(Action::GoTo(5))
         );
-        assert_eq!(normal_action(Screen::Reader, Key::Char('7')), None);
-        assert_eq!(normal_action(Screen::Reader, Key::Char('0')), None);
         assert_eq!(
-            normal_action(Screen::Hosted, Key::Char('0')),
+            Keymap::default().normal_action(Screen::Reader, Key::Char('7')),
+            None
+        );
+        assert_eq!(
+            Keymap::default().normal_action(Screen::Reader, Key::Char('0')),
+            None
+        );
+        assert_eq!(
+            Keymap::default().normal_action(Screen::Hosted, Key::Char('0')),
             Some(Action::Library)
         );
     }
@@ -520,31 +734,31 @@ mod tests {
     #[test]
     fn keys_mean_what_their_screen_says() {
         assert_eq!(
-            normal_action(Screen::Reader, Key::Char('u')),
+            Keymap::default().normal_action(Screen::Reader, Key::Char('u')),
             Some(Action::HalfUp)
         );
         assert_eq!(
-            normal_action(Screen::Library, Key::Char('u')),
+            Keymap::default().normal_action(Screen::Library, Key::Char('u')),
             Some(Action::UnreadOnly)
         );
         assert_eq!(
-            normal_action(Screen::Library, Key::Ctrl('u')),
+            Keymap::default().normal_action(Screen::Library, Key::Ctrl('u')),
             Some(Action::HalfUp)
         );
         assert_eq!(
-            normal_action(Screen::Library, Key::Char('/')),
+            Keymap::default().normal_action(Screen::Library, Key::Char('/')),
             Some(Action::Filter)
         );
         assert_eq!(
-            normal_action(Screen::Reader, Key::Char('/')),
+            Keymap::default().normal_action(Screen::Reader, Key::Char('/')),
             Some(Action::SearchStart)
         );
         assert_eq!(
-            normal_action(Screen::Results, Key::Enter),
+            Keymap::default().normal_action(Screen::Results, Key::Enter),
             Some(Action::Open)
         );
         assert_eq!(
-            normal_action(Screen::Reader, Key::Enter),
+            Keymap::default().normal_action(Screen::Reader, Key::Enter),
             Some(Action::Follow)
         );
     }
@@ -552,12 +766,166 @@ mod tests {
     #[test]
     fn search_mode_types_letters_that_are_keys_elsewhere() {
         assert_eq!(
-            action(Screen::Reader, Mode::Search, Key::Char('q')),
+            Keymap::default().action(Screen::Reader, Mode::Search, Key::Char('q')),
             Some(Action::SearchInput('q'))
         );
         assert_eq!(
-            action(Screen::Library, Mode::Search, Key::Ctrl('c')),
+            Keymap::default().action(Screen::Library, Mode::Search, Key::Ctrl('c')),
             Some(Action::Quit)
         );
+    }
+
+    fn bound(pairs: &[(&str, &[Key])]) -> Keymap {
+        let mut keymap = Keymap::default();
+        for (name, keys) in pairs {
+            keymap.bind(name, keys).unwrap();
+        }
+        keymap
+    }
+
+    #[test]
+    fn a_rebound_action_answers_its_new_keys_only_and_says_so() {
+        let keymap = bound(&[("quit", &[Key::Char('x')])]);
+        for screen in Screen::ALL {
+            assert_eq!(
+                keymap.normal_action(screen, Key::Char('x')),
+                Some(Action::Quit)
+            );
+            assert_eq!(keymap.normal_action(screen, Key::Char('q')), None);
+            assert_eq!(keymap.normal_action(screen, Key::Ctrl('c')), None);
+            let quit = keymap
+                .hinted(screen)
+                .find(|b| b.binding.action == Action::Quit)
+                .unwrap();
+            assert_eq!(quit.hint_key(false), "x");
+            let help: Vec<String> = keymap
+                .bindings(screen)
+                .filter(|b| b.binding.name == "quit")
+                .map(|b| b.keys_text(false))
+                .collect();
+            assert_eq!(help, ["x"]);
+        }
+        // Help closes with the new key, not the old one.
+        assert_eq!(
+            keymap.action(Screen::Reader, Mode::Help, Key::Char('x')),
+            Some(Action::Escape)
+        );
+        assert_eq!(
+            keymap.action(Screen::Reader, Mode::Help, Key::Char('q')),
+            None
+        );
+        assert_eq!(
+            keymap.action(Screen::Reader, Mode::Search, Key::Ctrl('c')),
+            None
+        );
+    }
+
+    #[test]
+    fn an_action_on_several_rows_is_rebound_on_all_of_them() {
+        let keymap = bound(&[("back", &[Key::Char('H')]), ("half_up", &[Key::Char('U')])]);
+        assert_eq!(
+            keymap.normal_action(Screen::Reader, Key::Char('H')),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            keymap.normal_action(Screen::Hosted, Key::Char('H')),
+            Some(Action::Back)
+        );
+        assert_eq!(keymap.normal_action(Screen::Hosted, Key::Backspace), None);
+        assert_eq!(
+            keymap.normal_action(Screen::Library, Key::Char('U')),
+            Some(Action::HalfUp)
+        );
+        assert_eq!(
+            keymap.normal_action(Screen::Results, Key::Char('U')),
+            Some(Action::HalfUp)
+        );
+        assert_eq!(keymap.normal_action(Screen::Library, Key::Ctrl('u')), None);
+        assert!(keymap.clashes().is_empty());
+    }
+
+    #[test]
+    fn a_default_key_its_screen_gives_another_meaning_stays_there() {
+        // `u` is half a page up in the reader, unread-only in the library.
+        let keymap = bound(&[("half_up", &[Key::Char('u'), Key::Char('U')])]);
+        assert!(keymap.clashes().is_empty());
+        assert_eq!(
+            keymap.normal_action(Screen::Reader, Key::Char('u')),
+            Some(Action::HalfUp)
+        );
+        assert_eq!(
+            keymap.normal_action(Screen::Library, Key::Char('u')),
+            Some(Action::UnreadOnly)
+        );
+        assert_eq!(
+            keymap.normal_action(Screen::Library, Key::Char('U')),
+            Some(Action::HalfUp)
+        );
+        assert_eq!(keymap.normal_action(Screen::Library, Key::Ctrl('u')), None);
+        let defaults = bound(&[("half_up", &[Key::Char('u'), Key::Ctrl('u')])]);
+        assert_eq!(defaults, Keymap::default());
+    }
+
+    #[test]
+    fn section_keys_go_to_their_section_in_order() {
+        let keys = ['a', 's', 'd', 'f', 'g', 'h'].map(Key::Char);
+        let mut keymap = bound(&[("prev_section", &[Key::BackTab])]);
+        keymap.bind("sections", &keys).unwrap();
+        assert_eq!(
+            keymap.normal_action(Screen::Reader, Key::Char('d')),
+            Some(Action::GoTo(2))
+        );
+        assert_eq!(keymap.normal_action(Screen::Reader, Key::Char('3')), None);
+        let hint = keymap
+            .hinted(Screen::Reader)
+            .find(|b| b.binding.name == "sections");
+        assert_eq!(hint.unwrap().hint_key(false), "a s d f g h");
+        assert!(keymap.bind("sections", &keys[..5]).is_err());
+    }
+
+    #[test]
+    fn clashes_unknown_names_and_a_quit_without_keys_are_refused() {
+        let keymap = bound(&[("quit", &[Key::Char('j')])]);
+        let clashes = keymap.clashes();
+        assert_eq!(clashes.len(), 1, "once, not once per screen: {clashes:?}");
+        assert!(
+            clashes
+                .iter()
+                .all(|c| c.key == Key::Char('j') && c.names == ["down", "quit"])
+        );
+        let keymap = bound(&[("sort", &[Key::Char('/')])]);
+        let clashes = keymap.clashes();
+        assert_eq!(clashes.len(), 1, "{clashes:?}");
+        assert_eq!(clashes.first().map(|c| c.screen), Some(Screen::Library));
+        let mut keymap = Keymap::default();
+        assert!(keymap.bind("quit", &[]).is_err());
+        let unknown = keymap.bind("exit", &[Key::Char('x')]).unwrap_err();
+        assert!(
+            unknown.contains("quit") && unknown.contains("next_section"),
+            "{unknown}"
+        );
+        assert!(
+            keymap.bind("search", &[]).is_ok(),
+            "other actions may be left without keys"
+        );
+        assert!(
+            keymap
+                .hinted(Screen::Reader)
+                .all(|b| b.binding.name != "search")
+        );
+    }
+
+    #[test]
+    fn every_name_is_one_action() {
+        let names: Vec<&str> = names().collect();
+        assert!(names.contains(&"quit") && names.contains(&"next_section"));
+        for name in names {
+            let actions: Vec<Action> = BINDINGS
+                .iter()
+                .filter(|b| b.name == name)
+                .map(|b| b.action)
+                .collect();
+            assert!(actions.windows(2).all(|w| w[0] == w[1]), "{name}");
+        }
     }
 }

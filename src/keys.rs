@@ -1,5 +1,6 @@
-//! The keys the reader tells apart, and how each is written in hints and
-//! help. Below both the byte parser and the key table, so each can use it.
+//! The keys the reader tells apart, how each is written in hints and help,
+//! and how a config file names them. Below both the byte parser and the key
+//! table, so each can use it.
 
 /// A key as the reader tells keys apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,120 @@ impl Key {
             Self::Home => "Home".to_string(),
             Self::End => "End".to_string(),
             Self::F(n) => format!("F{n}"),
+        }
+    }
+}
+
+/// Named keys, as written in a config file (any case) and in help.
+const NAMES: [(&str, Key); 17] = [
+    ("Space", Key::Char(' ')),
+    ("Tab", Key::Tab),
+    ("Shift-Tab", Key::BackTab),
+    ("BackTab", Key::BackTab),
+    ("Enter", Key::Enter),
+    ("Backspace", Key::Backspace),
+    ("Esc", Key::Esc),
+    ("Escape", Key::Esc),
+    ("Up", Key::Up),
+    ("Down", Key::Down),
+    ("Left", Key::Left),
+    ("Right", Key::Right),
+    ("PgUp", Key::PageUp),
+    ("PageUp", Key::PageUp),
+    ("PgDn", Key::PageDown),
+    ("PageDown", Key::PageDown),
+    ("Home", Key::Home),
+];
+
+impl std::str::FromStr for Key {
+    type Err = String;
+
+    /// A key as a config file names it: one character (`q`, `]`, `ä`), a
+    /// name (`Tab`, `Right`, `PgDn`, `Space`), `Ctrl-x` or `F1`-`F12`.
+    fn from_str(text: &str) -> Result<Self, String> {
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return if c.is_control() {
+                Err("a control character is not a key name".to_string())
+            } else {
+                Ok(Self::Char(c))
+            };
+        }
+        if text.eq_ignore_ascii_case("End") {
+            return Ok(Self::End);
+        }
+        if let Some((_, key)) = NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(text)) {
+            return Ok(*key);
+        }
+        let lower = text.to_ascii_lowercase();
+        if let Some(letter) = lower.strip_prefix("ctrl-") {
+            let mut letters = letter.chars();
+            return match (letters.next(), letters.next()) {
+                // Ctrl-i and Ctrl-m arrive as Tab and Enter.
+                (Some(c @ 'a'..='z'), None) if c != 'i' && c != 'm' => Ok(Self::Ctrl(c)),
+                _ => Err(format!(
+                    "`{text}`: Ctrl goes with one letter a-z (not i or m, which are Tab and Enter)"
+                )),
+            };
+        }
+        if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
+            && (1..=12).contains(&n)
+        {
+            return Ok(Self::F(n));
+        }
+        Err(format!(
+            "`{text}` is not a key: use one character, Ctrl-x, F1-F12 or a name ({})",
+            "Space Tab Shift-Tab Enter Backspace Esc Up Down Left Right PgUp PgDn Home End"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_label_names_its_key() {
+        let keys = [
+            Key::Char('q'),
+            Key::Char(']'),
+            Key::Char('ä'),
+            Key::Char(' '),
+            Key::Ctrl('c'),
+            Key::Tab,
+            Key::BackTab,
+            Key::Enter,
+            Key::Backspace,
+            Key::Esc,
+            Key::Up,
+            Key::Down,
+            Key::Left,
+            Key::Right,
+            Key::PageUp,
+            Key::PageDown,
+            Key::Home,
+            Key::End,
+            Key::F(1),
+            Key::F(12),
+        ];
+        for key in keys {
+            assert_eq!(key.label(true).parse::<Key>(), Ok(key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn names_in_any_case_and_mistakes_said() {
+        assert_eq!("ctrl-C".parse::<Key>(), Ok(Key::Ctrl('c')));
+        assert_eq!("pagedown".parse::<Key>(), Ok(Key::PageDown));
+        assert_eq!(
+            "Q".parse::<Key>(),
+            Ok(Key::Char('Q')),
+            "case of a letter kept"
+        );
+        for bad in [
+            "", "Ctrl-", "Ctrl-i", "Ctrl-1", "F13", "F0", "Hyper-x", "\u{7}", "qq",
+        ] {
+            assert!(bad.parse::<Key>().is_err(), "{bad:?}");
         }
     }
 }

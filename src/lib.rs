@@ -13,6 +13,7 @@ pub mod briefing;
 pub mod bundled;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod content;
 pub mod dirs;
 pub mod doc;

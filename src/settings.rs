@@ -24,7 +24,7 @@ pub struct Settings {
 /// (if any).
 pub fn resolve(cli: &Cli, env: &Env, stdout_tty: bool, term_width: Option<u16>) -> Settings {
     let interactive = !cli.plain && !cli.check && stdout_tty && !env.dumb();
-    let colour = match cli.color {
+    let colour = match cli.color.unwrap_or_default() {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => stdout_tty && !env.no_color && !env.dumb(),

@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 
 use crate::action::{Action, Flow, Mode};
 use crate::app::{App, Help, HelpLayout};
-use crate::keymap::Screen;
+use crate::keymap::{Keymap, Screen};
 use crate::labels::{Labels, Lang};
 use crate::library::index::Presentation;
 use crate::library::list::MAX_FILTER_CHARS;
@@ -106,6 +106,8 @@ pub struct ShelfOptions {
     pub ascii: bool,
     /// Colour.
     pub colour: bool,
+    /// The keys in force, here and in the briefings opened.
+    pub keymap: Arc<Keymap>,
     /// Where the row cache and the read marks live (`None`: nowhere).
     pub dirs: Dirs,
     /// Whether read marks are written (not for served sessions).
@@ -273,6 +275,11 @@ impl Shelf {
     /// Whether everything is drawn in ASCII.
     pub fn ascii(&self) -> bool {
         self.options.ascii
+    }
+
+    /// The keys in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.options.keymap
     }
 
     /// The styles.
@@ -522,7 +529,13 @@ impl Shelf {
 
     fn open_help(&mut self) {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let layout = HelpLayout::new(self.screen(), self.lang(), self.ascii(), area);
+        let layout = HelpLayout::new(
+            &self.options.keymap,
+            self.screen(),
+            self.lang(),
+            self.ascii(),
+            area,
+        );
         let mut scroll = Scroll::default();
         scroll.set_extent(layout.lines.len(), layout.rows());
         self.help = Some(Help { layout, scroll });
@@ -538,10 +551,12 @@ impl Shelf {
                 .app
                 .update(Action::Resize(width, height.saturating_sub(frame)));
         }
+        let screen = self.screen();
         if let Some(help) = &mut self.help {
             let area = ratatui::layout::Rect::new(0, 0, width, height);
             help.layout = HelpLayout::new(
-                Screen::Library,
+                &self.options.keymap,
+                screen,
                 self.options.lang.unwrap_or(Lang::De),
                 self.options.ascii,
                 area,

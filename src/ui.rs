@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use crate::action::{Action, Flow};
 use crate::app::App;
 use crate::input::Input;
-use crate::keymap;
 use crate::shelf::Shelf;
 use crate::terminal::event_loop::{Ui, Waker};
 use crate::view;
@@ -15,7 +14,7 @@ use crate::view;
 /// The action an input asks of the reader, if any.
 pub fn action(app: &App, input: Input) -> Option<Action> {
     match input {
-        Input::Key(key) => keymap::action(app.screen(), app.mode(), key),
+        Input::Key(key) => app.keymap().action(app.screen(), app.mode(), key),
         Input::Wheel(n) => Some(Action::Wheel(n)),
         Input::Click(x, y) => Some(Action::Click(x, y)),
     }
@@ -52,7 +51,7 @@ impl Ui for Shelf {
             return self.reader_input(input);
         }
         let action = match input {
-            Input::Key(key) => keymap::action(self.screen(), self.mode(), key),
+            Input::Key(key) => self.keymap().action(self.screen(), self.mode(), key),
             Input::Wheel(n) => Some(Action::Wheel(n)),
             Input::Click(x, y) => Some(Action::Click(x, y)),
         };

@@ -16,10 +16,18 @@ use briefing::briefing::sanitize::is_harmful;
 use unicode_width::UnicodeWidthStr;
 
 fn briefing(args: &[&str]) -> Output {
+    briefing_with(args, &[])
+}
+
+/// The binary with `env` set, the tester's own config file kept out.
+fn briefing_with(args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_briefing"))
         .args(args)
         .env("LANG", "C.UTF-8")
         .env_remove("NO_COLOR")
+        .env_remove("BRIEFING_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests")
+        .envs(env.iter().copied())
         .output()
         .expect("the binary runs")
 }
@@ -377,4 +385,74 @@ fn a_locale_that_is_not_utf8_prints_only_ascii() {
         text.contains("Pjoengjang") && text.contains("\"Wir erwarten"),
         "{text}"
     );
+}
+
+#[test]
+fn the_config_file_sets_defaults_that_the_command_line_overrides() {
+    let dir = std::env::temp_dir().join(format!("briefing-config-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("briefing")).unwrap();
+    std::fs::write(
+        dir.join("briefing/config.toml"),
+        "width = 30\nlang = \"en\"\n",
+    )
+    .unwrap();
+    let home = dir.to_str().unwrap();
+    let widest = |out: &Output| {
+        stdout(out)
+            .lines()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let from_config = briefing_with(&["--plain"], &[("XDG_CONFIG_HOME", home)]);
+    assert!(from_config.status.success(), "{}", stderr(&from_config));
+    assert!(widest(&from_config) <= 30, "{}", widest(&from_config));
+    assert!(
+        stdout(&from_config).contains("Key points"),
+        "lang = en applies"
+    );
+    let given = briefing_with(&["--plain", "-w", "60"], &[("XDG_CONFIG_HOME", home)]);
+    assert!(widest(&given) > 30 && widest(&given) <= 60);
+    let none = briefing_with(&["--plain", "-w", "60"], &[]);
+    assert!(stdout(&none).contains("Das Wichtigste in Kürze"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_bad_config_file_is_one_line_per_problem_with_its_place_and_exit_2() {
+    let dir = std::env::temp_dir().join(format!("briefing-badconfig-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, "[keys]\nquit = [\"q\", \"j\"]\nup = [\"Hyper-k\"]\n").unwrap();
+    let shown = path.display().to_string();
+    for out in [
+        briefing_with(&["--plain", "--config", &shown], &[]),
+        briefing_with(&["--plain"], &[("BRIEFING_CONFIG", &shown)]),
+    ] {
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{err}");
+        assert!(
+            lines[0].starts_with(&format!("{shown}:2:14: `j` is bound to both down and quit")),
+            "{err}"
+        );
+        assert!(
+            lines[1].starts_with(&format!("{shown}:3:7: `Hyper-k` is not a key")),
+            "{err}"
+        );
+        assert!(stdout(&out).is_empty());
+    }
+    let missing = dir.join("missing.toml");
+    let out = briefing_with(&["--config", missing.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot read the config file"),
+        "{}",
+        stderr(&out)
+    );
+    // --check looks at the briefing only.
+    let out = briefing_with(&["--check", "--config", missing.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let _ = std::fs::remove_dir_all(&dir);
 }

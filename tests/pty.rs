@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use briefing::briefing::sanitize::is_harmful;
 
 mod support;
+use support::files::Scratch;
 use support::term::{TIMEOUT, Term};
 
 #[test]
@@ -479,4 +480,34 @@ fn the_harness_can_fail() {
     assert!(start.elapsed() >= TIMEOUT);
     t.send(b"q");
     assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn a_config_that_binds_quit_to_x_quits_with_x_only_and_says_so() {
+    let dir = Scratch::new("pty-config");
+    let config = dir.0.join("config.toml");
+    std::fs::write(&config, "lang = \"en\"\n[keys]\nquit = [\"x\"]\n").unwrap();
+    let config = config.to_str().unwrap();
+    let mut t = Term::start(&[], &[("BRIEFING_CONFIG", config)], 80, 24);
+    t.wait_for("Key points");
+    let status = |t: &Term| t.screen().lines().last().unwrap_or_default().to_string();
+    assert!(status(&t).contains("x quit"), "{}", status(&t));
+    assert!(!status(&t).contains("q quit"), "{}", status(&t));
+    // q does nothing: the reader is still there and answers the next key.
+    t.send(b"q");
+    t.send(b"2");
+    t.wait_for("▶ 4,8 Mio. Geschosse");
+    t.send(b"?");
+    t.wait_for("this help");
+    let help = t.screen();
+    let quit = help.lines().find(|l| l.contains(" quit")).unwrap();
+    assert!(quit.contains(" x ") && !quit.contains(" q "), "{quit}");
+    // In help too, q is no key; Esc closes it, x quits.
+    t.send(b"q");
+    t.send(b"\x1b");
+    t.wait_until("help closed", |s| !s.contents().contains("this help"))
+        .unwrap();
+    t.send(b"x");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
 }

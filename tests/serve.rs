@@ -473,7 +473,8 @@ fn a_library_is_served_listed_searched_and_read_with_no_marks_kept() {
     assert!(!t.screen().contains(path), "{}", t.screen());
     t.send(b"F");
     t.send(b"lanterns\r");
-    t.wait_for("Treffer");
+    // Enter before the first hit has nothing to open: wait for the hits.
+    t.wait_for("9 Treffer in 1 Briefings");
     t.send(b"\r");
     t.wait_for("Bibliothek › en/harbour-lanterns.toml");
     t.send(b"0");

@@ -77,6 +77,7 @@ impl Library {
             lang,
             ascii,
             colour: false,
+            keymap: briefing::keymap::Keymap::shared_default(),
             dirs: Dirs {
                 cache: Some(self.root.join("cache")),
                 state: Some(self.root.join("state")),

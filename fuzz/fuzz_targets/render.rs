@@ -123,6 +123,7 @@ fuzz_target!(|data: &[u8]| {
         pane: PaneId::at(usize::from((flags >> 3) % 6)),
         colour: flags & 4 != 0,
         hosted: false,
+        ..Options::default()
     };
     let content = Arc::new(Content::new(Arc::new(b), lang, ascii));
 

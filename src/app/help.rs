@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::keymap::{Binding, Screen, bindings, keys_text};
+use crate::keymap::{Bound, Keymap, Screen};
 use crate::labels::Lang;
 use crate::text::ascii::to_ascii;
 use crate::text::wrap::wrap;
@@ -36,9 +36,10 @@ pub struct HelpLayout {
 }
 
 impl HelpLayout {
-    /// The help of `screen`'s keys on a terminal of `area`.
-    pub fn new(screen: Screen, lang: Lang, ascii: bool, area: Rect) -> Self {
-        let table: Vec<&Binding> = bindings(screen).collect();
+    /// The help of `screen`'s keys, as `keymap` binds them, on a terminal
+    /// of `area`.
+    pub fn new(keymap: &Keymap, screen: Screen, lang: Lang, ascii: bool, area: Rect) -> Self {
+        let table: Vec<Bound<'_>> = keymap.bindings(screen).collect();
         // The width does not depend on the number of lines: lay out once for
         // the width, then fit the box to the lines.
         let inner = help_box(area, table.len()).width.saturating_sub(2);
@@ -74,10 +75,10 @@ fn help_box(area: Rect, lines: usize) -> Rect {
 }
 
 /// Width of the key column for a box of `inner` columns.
-fn keys_width(table: &[&Binding], ascii: bool, inner: u16) -> usize {
+fn keys_width(table: &[Bound<'_>], ascii: bool, inner: u16) -> usize {
     let widest = table
         .iter()
-        .map(|b| keys_text(b, ascii).width())
+        .map(|b| b.keys_text(ascii).width())
         .max()
         .unwrap_or(0);
     widest.min(MAX_KEYS_WIDTH).min(usize::from(inner) / 2)
@@ -85,7 +86,7 @@ fn keys_width(table: &[&Binding], ascii: bool, inner: u16) -> usize {
 
 /// Every binding with its description wrapped to fit `inner` columns.
 fn lines(
-    table: &[&Binding],
+    table: &[Bound<'_>],
     lang: Lang,
     ascii: bool,
     inner: u16,
@@ -93,9 +94,10 @@ fn lines(
 ) -> Vec<HelpLine> {
     let text_w = usize::from(inner).saturating_sub(keys_width + 3).max(1);
     let mut out = Vec::new();
-    for b in table {
-        let keys = keys_text(b, ascii);
-        let help = b.help.get(lang);
+    // An action left without keys has nothing to press.
+    for b in table.iter().filter(|b| !b.keys.is_empty()) {
+        let keys = b.keys_text(ascii);
+        let help = b.binding.help.get(lang);
         let text = if ascii { to_ascii(help) } else { help.into() };
         for (i, r) in wrap(&text, text_w, None).into_iter().enumerate() {
             let part = text.get(r.start..r.end).unwrap_or_default();
@@ -116,7 +118,7 @@ mod tests {
     fn the_box_fits_every_screen_and_ascii_help_is_ascii() {
         for (w, h) in [(0, 0), (1, 1), (12, 3), (40, 12), (80, 24), (300, 100)] {
             let area = Rect::new(3, 2, w, h);
-            let help = HelpLayout::new(Screen::Reader, Lang::De, true, area);
+            let help = HelpLayout::new(&Keymap::default(), Screen::Reader, Lang::De, true, area);
             assert!(help.boxed.x >= area.x && help.boxed.right() <= area.right().max(area.x));
             assert!(help.boxed.y >= area.y && help.boxed.bottom() <= area.bottom().max(area.y));
             for line in &help.lines {
@@ -127,10 +129,25 @@ mod tests {
 
     #[test]
     fn every_binding_has_a_line_with_its_keys() {
-        let help = HelpLayout::new(Screen::Hosted, Lang::En, false, Rect::new(0, 0, 80, 24));
-        for b in bindings(Screen::Hosted) {
-            let keys = keys_text(b, false);
+        let mut keymap = Keymap::default();
+        keymap.bind("quit", &[crate::keys::Key::Char('x')]).unwrap();
+        keymap.bind("search", &[]).unwrap();
+        let help = HelpLayout::new(
+            &keymap,
+            Screen::Hosted,
+            Lang::En,
+            false,
+            Rect::new(0, 0, 80, 24),
+        );
+        for b in keymap
+            .bindings(Screen::Hosted)
+            .filter(|b| !b.keys.is_empty())
+        {
+            let keys = b.keys_text(false);
             assert!(help.lines.iter().any(|l| l.keys == keys), "{keys}");
         }
+        let quit = help.lines.iter().find(|l| l.text == "quit").unwrap();
+        assert_eq!(quit.keys, "x");
+        assert!(help.lines.iter().all(|l| l.text != "search all sections"));
     }
 }

@@ -34,7 +34,7 @@ fn starts_where_asked_at_the_top() {
     let options = Options {
         pane: PaneId::Text,
         colour: true,
-        hosted: false,
+        ..Options::default()
     };
     let content = Content::new(Arc::new(load_bundled().unwrap()), Lang::En, true);
     let b = App::new(Arc::new(content), options, 80, 24);
@@ -482,10 +482,12 @@ fn ready_for(action: Action) -> App {
 
 #[test]
 fn every_advertised_key_does_something() {
-    use crate::keymap::{Screen, bindings, normal_action};
+    use crate::keymap::{Keymap, Screen, bindings};
     for binding in bindings(Screen::Reader) {
         for (i, key) in binding.keys.iter().enumerate() {
-            let action = normal_action(Screen::Reader, *key).expect("bound keys dispatch");
+            let action = Keymap::default()
+                .normal_action(Screen::Reader, *key)
+                .expect("bound keys dispatch");
             let expected = match binding.action {
                 Action::GoTo(_) => Action::GoTo(i),
                 other => other,

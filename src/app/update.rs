@@ -89,7 +89,13 @@ impl App {
     }
 
     fn open_help(&mut self) {
-        let layout = HelpLayout::new(self.screen, self.lang(), self.ascii(), self.geometry.area);
+        let layout = HelpLayout::new(
+            &self.keymap,
+            self.screen,
+            self.lang(),
+            self.ascii(),
+            self.geometry.area,
+        );
         let mut scroll = Scroll::default();
         scroll.set_extent(layout.lines.len(), layout.rows());
         self.help = Some(Help { layout, scroll });
@@ -104,7 +110,8 @@ impl App {
         }
         if let Some(help) = &mut self.help {
             let (lang, ascii) = (self.content.lang(), self.content.ascii());
-            help.layout = HelpLayout::new(self.screen, lang, ascii, self.geometry.area);
+            help.layout =
+                HelpLayout::new(&self.keymap, self.screen, lang, ascii, self.geometry.area);
             help.scroll
                 .set_extent(help.layout.lines.len(), help.layout.rows());
         }

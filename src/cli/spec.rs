@@ -172,6 +172,16 @@ pub const READ: CommandSpec = CommandSpec {
             value: None,
             help: "capture the mouse (wheel scrolls, click opens a tab)",
         },
+        OptSpec {
+            short: None,
+            long: "config",
+            value: Some(ValueSpec {
+                name: "FILE",
+                kind: ValueKind::File,
+            }),
+            help: "read settings and keys from FILE\n\
+                   (default: $BRIEFING_CONFIG, else $XDG_CONFIG_HOME/briefing/config.toml)",
+        },
     ],
 };
 

@@ -39,7 +39,7 @@ fn every_option_in_long_and_short_form() {
     assert_eq!(cli.section, Some(4));
     assert!(cli.plain && cli.ascii && cli.mouse);
     assert_eq!(cli.width, Some(40));
-    assert_eq!(cli.color, ColorChoice::Never);
+    assert_eq!(cli.color, Some(ColorChoice::Never));
     assert_eq!(cli.lang, Some(UiLang::En));
     assert_eq!(cli.file, Some(PathBuf::from("x.toml")));
     assert_eq!(run(&["--section=2", "--check"]).section, Some(1));
@@ -116,5 +116,5 @@ fn the_help_is_made_from_the_table() {
 
 #[test]
 fn colour_is_another_spelling_of_color() {
-    assert_eq!(run(&["--colour", "never"]).color, ColorChoice::Never);
+    assert_eq!(run(&["--colour", "never"]).color, Some(ColorChoice::Never));
 }

@@ -9,7 +9,9 @@ use crate::app::{App, Options};
 use crate::briefing::{BUNDLED_NAME, Briefing, LoadError, load_bundled, load_file};
 use crate::bundled::bundled;
 use crate::cli::Cli;
+use crate::config::{Config, Location};
 use crate::content::Content;
+use crate::keymap::Keymap;
 use crate::labels::Lang;
 use crate::library::Dirs;
 use crate::output::Output;
@@ -24,8 +26,28 @@ pub fn run(cli: &Cli, env: &Env) -> u8 {
     let out = Output {
         ascii: cli.ascii || !env.utf8(),
     };
+    // --check only looks at the briefing: a broken config does not stop it.
+    let config = if cli.check {
+        Config::default()
+    } else {
+        match Location::from_process(cli.config.as_deref()).load() {
+            Ok(config) => config,
+            Err(problems) => {
+                for p in problems {
+                    out.error(&p);
+                }
+                return 2;
+            }
+        }
+    };
+    let keymap = if config.keymap == Keymap::default() {
+        Keymap::shared_default()
+    } else {
+        Arc::new(config.keymap.clone())
+    };
+    let cli = &cli.clone().with_config(&config);
     if let Some(dir) = cli.file.as_ref().filter(|p| p.is_dir()) {
-        return library(cli, env, dir, out);
+        return library(cli, env, dir, out, keymap);
     }
     let briefing = match load(cli) {
         Ok(b) => b,
@@ -57,6 +79,7 @@ pub fn run(cli: &Cli, env: &Env) -> u8 {
         pane: cli.section.map_or(PaneId::Overview, PaneId::at),
         colour: settings.colour,
         hosted: false,
+        keymap,
     };
     let mut app = App::new(content, options, width, height);
     match tty::run(&mut app, (width, height), cli.mouse) {
@@ -70,7 +93,7 @@ pub fn run(cli: &Cli, env: &Env) -> u8 {
 }
 
 /// `briefing DIR`: the library in the terminal, its rows when printing.
-fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output) -> u8 {
+fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output, keymap: Arc<Keymap>) -> u8 {
     let stdout_tty = io::stdout().is_terminal();
     let settings = resolve(cli, env, stdout_tty, None);
     if cli.check {
@@ -85,6 +108,7 @@ fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output) -> u8 {
         lang: settings.lang,
         ascii: settings.ascii,
         colour: settings.colour,
+        keymap,
         dirs: Dirs::from_process(),
         keep_marks: true,
         search_slots: None,

@@ -22,6 +22,7 @@ use crate::app::Options;
 use crate::content::Shared;
 use crate::dirs::Dirs;
 use crate::environ::Env;
+use crate::keymap::Keymap;
 use crate::labels::Lang;
 use crate::pane::PaneId;
 use crate::plain;
@@ -196,6 +197,8 @@ impl Client {
                     pane: PaneId::Overview,
                     colour,
                     hosted: false,
+                    // The server user's keys are theirs, not the readers'.
+                    keymap: Keymap::shared_default(),
                 },
             },
             Offer::Library(library) => Shown::Library {
@@ -204,6 +207,7 @@ impl Client {
                     lang: self.server.lang,
                     ascii,
                     colour,
+                    keymap: Keymap::shared_default(),
                     // The index cache is shared; read marks are not kept.
                     dirs: Dirs {
                         cache: library.dirs.cache.clone(),

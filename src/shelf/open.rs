@@ -99,6 +99,7 @@ impl Shelf {
         let options = Options {
             colour: self.options.colour,
             hosted: true,
+            keymap: Arc::clone(&self.options.keymap),
             ..Options::default()
         };
         let (w, h) = self.size;

@@ -12,9 +12,11 @@ use unicode_width::UnicodeWidthStr;
 use crate::action::Mode;
 use crate::app::App;
 use crate::geometry::{Geometry, TabStyle, tab_spans, tab_style};
-use crate::keymap::{hint_key, hinted};
+use crate::keymap::{Keymap, Screen};
+use crate::labels::Lang;
 use crate::text::ascii::to_ascii;
 use crate::text::fit::{fit, tail};
+use crate::theme::Theme;
 
 /// Writes `text` at `x`, `y`, clipped to end before column `right`; returns
 /// the column after it.
@@ -125,7 +127,14 @@ pub(super) fn status(app: &App, g: &Geometry, buf: &mut Buffer) {
     } else if let Some(notice) = app.notice() {
         put(buf, area.x + 1, area.y, left_end, notice, theme.notice);
     } else {
-        hints(app, area, left_end, buf);
+        Hints {
+            keymap: app.keymap(),
+            screen: app.screen(),
+            lang: app.lang(),
+            ascii: app.ascii(),
+            theme: app.theme(),
+        }
+        .draw(area, left_end, buf);
     }
     if right_x > area.x {
         put(
@@ -139,19 +148,38 @@ pub(super) fn status(app: &App, g: &Geometry, buf: &mut Buffer) {
     }
 }
 
-/// The advertised keys, as many as fit before `end`.
-fn hints(app: &App, area: Rect, end: u16, buf: &mut Buffer) {
-    let mut x = area.x + 1;
-    for b in hinted(app.screen()) {
-        let Some(label) = b.hint else { continue };
-        let key = hint_key(b, app.ascii());
-        let label = ui(app, label.get(app.lang()));
-        let w = u16::try_from(key.width() + label.width() + 3).unwrap_or(u16::MAX);
-        if x.saturating_add(w) > end + 2 {
-            break;
+/// What the status line's hints are drawn with.
+pub(super) struct Hints<'a> {
+    pub(super) keymap: &'a Keymap,
+    pub(super) screen: Screen,
+    pub(super) lang: Lang,
+    pub(super) ascii: bool,
+    pub(super) theme: &'a Theme,
+}
+
+impl Hints<'_> {
+    /// The advertised keys of the screen as bound, as many as fit on the
+    /// line of `area` before `end`.
+    pub(super) fn draw(&self, area: Rect, end: u16, buf: &mut Buffer) {
+        let mut x = area.x + 1;
+        for b in self.keymap.hinted(self.screen) {
+            let Some(label) = b.binding.hint else {
+                continue;
+            };
+            let key = b.hint_key(self.ascii);
+            let label = label.get(self.lang);
+            let label = if self.ascii {
+                to_ascii(label)
+            } else {
+                Cow::Borrowed(label)
+            };
+            let w = u16::try_from(key.width() + label.width() + 3).unwrap_or(u16::MAX);
+            if x.saturating_add(w) > end + 2 {
+                break;
+            }
+            x = put(buf, x, area.y, end, &key, self.theme.key);
+            x = put(buf, x + 1, area.y, end, &label, self.theme.status) + 2;
         }
-        x = put(buf, x, area.y, end, &key, app.theme().key);
-        x = put(buf, x + 1, area.y, end, &label, app.theme().status) + 2;
     }
 }
 

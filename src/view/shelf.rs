@@ -11,10 +11,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
-use super::chrome::put;
+use super::chrome::{Hints, put};
 use super::help::{Look, overlay};
 use crate::action::Mode;
-use crate::keymap::{hint_key, hinted};
 use crate::labels::Lang;
 use crate::library::{Row, SortBy};
 use crate::pane::PaneId;
@@ -581,18 +580,14 @@ fn status(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
             theme.notice,
         );
     } else {
-        let mut x = area.x + 1;
-        for b in hinted(shelf.screen()) {
-            let Some(label) = b.hint else { continue };
-            let key = hint_key(b, shelf.ascii());
-            let label = ui(shelf, label.get(shelf.lang()));
-            let w = u16::try_from(key.width() + label.width() + 3).unwrap_or(u16::MAX);
-            if x.saturating_add(w) > left_end + 2 {
-                break;
-            }
-            x = put(buf, x, area.y, left_end, &key, theme.key);
-            x = put(buf, x + 1, area.y, left_end, &label, theme.status) + 2;
+        Hints {
+            keymap: shelf.keymap(),
+            screen: shelf.screen(),
+            lang: shelf.lang(),
+            ascii: shelf.ascii(),
+            theme,
         }
+        .draw(area, left_end, buf);
     }
     if right_x > area.x {
         put(

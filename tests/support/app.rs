@@ -40,6 +40,7 @@ impl Open {
             pane: self.pane,
             colour: self.colour,
             hosted: false,
+            ..Options::default()
         };
         App::new(Arc::new(content), options, width, height)
     }

@@ -1,9 +1,29 @@
-//! Test libraries: copies of the fixture folder, so a test may change them.
+//! Scratch folders, and test libraries in them: copies of the fixture
+//! folder, so a test may change them.
 
 // Each test binary uses a part of it.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A folder of its own for one test, removed when dropped.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    /// An empty folder named for the test and this process.
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("briefing-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
 
 /// Copies the folder `from` to `to`, subfolders too.
 pub fn copy_dir(from: &Path, to: &Path) {

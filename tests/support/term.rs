@@ -95,6 +95,9 @@ impl Term {
         cmd.env_remove("LC_CTYPE");
         cmd.env_remove("BRIEFING_TEST_PANIC");
         cmd.env_remove("BRIEFING_TEST_ERROR");
+        // The tester's own config file stays out of the tests.
+        cmd.env_remove("BRIEFING_CONFIG");
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests");
         for (k, v) in env {
             cmd.env(k, v);
         }
