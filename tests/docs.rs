@@ -52,3 +52,48 @@ fn readme_command_line_is_the_help() {
         "README.md's command-line block is not `briefing --help`: paste the help there"
     );
 }
+
+/// The systemd unit's value of `key` (its last line for it).
+fn unit_value(unit: &str, key: &str) -> Option<String> {
+    unit.lines()
+        .filter_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+        .last()
+        .map(str::to_string)
+}
+
+#[test]
+fn the_systemd_unit_runs_a_serve_the_binary_accepts_sandboxed() {
+    use briefing::cli::{Cli, Command};
+    let unit = include_str!("../assets/systemd/briefing-serve.service");
+    let exec = unit_value(unit, "ExecStart").expect("ExecStart");
+    let mut words = exec.split_whitespace();
+    assert_eq!(words.next(), Some("/usr/local/bin/briefing"));
+    match Cli::parse_from(words) {
+        Ok(Command::Serve(serve)) => {
+            assert_eq!(serve.listen.port(), 2222);
+            assert!(serve.listen.ip().is_unspecified(), "listens to the world");
+            let dir = serve.file.expect("a library folder");
+            let read_only = unit_value(unit, "ReadOnlyPaths").unwrap_or_default();
+            assert!(read_only.split(' ').any(|p| dir.starts_with(p)), "{read_only}");
+        }
+        other => panic!("ExecStart is no serve command: {other:?}"),
+    }
+    // The host key lands in the state folder systemd makes, 0700.
+    let env = unit_value(unit, "Environment").unwrap_or_default();
+    assert!(env.split(' ').any(|v| v == "XDG_STATE_HOME=%S"), "{env}");
+    for line in [
+        "StateDirectory=briefing",
+        "StateDirectoryMode=0700",
+        "DynamicUser=yes",
+        "NoNewPrivileges=yes",
+        "ProtectSystem=strict",
+        "ProtectHome=yes",
+        "CapabilityBoundingSet=",
+        "UMask=0077",
+    ] {
+        assert!(unit.lines().any(|l| l == line), "{line} is missing");
+    }
+    for key in ["LimitNOFILE", "TasksMax", "MemoryMax"] {
+        assert!(unit_value(unit, key).is_some(), "{key} is missing");
+    }
+}
