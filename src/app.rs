@@ -9,7 +9,7 @@ mod search;
 mod tests;
 mod update;
 
-pub use help::{HelpLayout, HelpLine};
+pub use help::{Help, HelpLayout, HelpLine};
 pub(crate) use panes::PaneState;
 pub use panes::{INLINE_INDENT, VLine};
 pub use search::{Hit, Search};
@@ -24,7 +24,6 @@ use crate::geometry::Geometry;
 use crate::keymap::{Keymap, Screen};
 use crate::labels::{Labels, Lang};
 use crate::pane::{PaneId, PerPane};
-use crate::scroll::Scroll;
 use crate::symbols::Symbols;
 use crate::theme::Theme;
 
@@ -75,16 +74,6 @@ pub(crate) struct Place {
 pub(crate) struct Mark {
     pub(crate) pane: PaneId,
     pub(crate) anchor: Anchor,
-}
-
-/// The open help overlay: its box and lines for the current size, and how
-/// far it is scrolled.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Help {
-    /// The box and its lines.
-    pub layout: HelpLayout,
-    /// The first line shown.
-    pub scroll: Scroll,
 }
 
 /// The reader's whole state. What never changes is shared ([`Content`]);

@@ -511,18 +511,7 @@ impl Shelf {
             _ => {}
         }
         if let Some(help) = &mut self.help {
-            let scroll = &mut help.scroll;
-            match action {
-                Action::Down => scroll.by(Step::Lines(1), true),
-                Action::Up => scroll.by(Step::Lines(1), false),
-                Action::PageDown | Action::Wheel(1..) => scroll.by(Step::Page, true),
-                Action::PageUp | Action::Wheel(..=-1) => scroll.by(Step::Page, false),
-                Action::HalfDown => scroll.by(Step::Half, true),
-                Action::HalfUp => scroll.by(Step::Half, false),
-                Action::Top => scroll.by(Step::End, false),
-                Action::Bottom => scroll.by(Step::End, true),
-                _ => {}
-            }
+            help.scroll_for(action);
         }
         Flow::Continue
     }
@@ -536,9 +525,7 @@ impl Shelf {
             self.ascii(),
             area,
         );
-        let mut scroll = Scroll::default();
-        scroll.set_extent(layout.lines.len(), layout.rows());
-        self.help = Some(Help { layout, scroll });
+        self.help = Some(Help::new(layout));
     }
 
     /// The terminal has a new size.
@@ -551,18 +538,16 @@ impl Shelf {
                 .app
                 .update(Action::Resize(width, height.saturating_sub(frame)));
         }
-        let screen = self.screen();
+        let (screen, lang, ascii) = (self.screen(), self.lang(), self.ascii());
         if let Some(help) = &mut self.help {
             let area = ratatui::layout::Rect::new(0, 0, width, height);
-            help.layout = HelpLayout::new(
+            help.relaid(HelpLayout::new(
                 &self.options.keymap,
                 screen,
-                self.options.lang.unwrap_or(Lang::De),
-                self.options.ascii,
+                lang,
+                ascii,
                 area,
-            );
-            help.scroll
-                .set_extent(help.layout.lines.len(), help.layout.rows());
+            ));
         }
         self.clamp();
     }

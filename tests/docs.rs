@@ -56,8 +56,8 @@ fn readme_command_line_is_the_help() {
 /// The systemd unit's value of `key` (its last line for it).
 fn unit_value(unit: &str, key: &str) -> Option<String> {
     unit.lines()
-        .filter_map(|l| l.strip_prefix(key)?.strip_prefix('='))
-        .last()
+        .rev()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
         .map(str::to_string)
 }
 
@@ -74,7 +74,10 @@ fn the_systemd_unit_runs_a_serve_the_binary_accepts_sandboxed() {
             assert!(serve.listen.ip().is_unspecified(), "listens to the world");
             let dir = serve.file.expect("a library folder");
             let read_only = unit_value(unit, "ReadOnlyPaths").unwrap_or_default();
-            assert!(read_only.split(' ').any(|p| dir.starts_with(p)), "{read_only}");
+            assert!(
+                read_only.split(' ').any(|p| dir.starts_with(p)),
+                "{read_only}"
+            );
         }
         other => panic!("ExecStart is no serve command: {other:?}"),
     }

@@ -5,8 +5,10 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
+use crate::action::Action;
 use crate::keymap::{Bound, Keymap, Screen};
 use crate::labels::Lang;
+use crate::scroll::{Scroll, Step};
 use crate::text::ascii::to_ascii;
 use crate::text::wrap::wrap;
 
@@ -14,6 +16,51 @@ use crate::text::wrap::wrap;
 const MAX_WIDTH: u16 = 80;
 /// Widest the key column gets.
 const MAX_KEYS_WIDTH: usize = 22;
+
+/// The open help overlay: its box and lines for the current size, and how
+/// far it is scrolled. The reader and the library both hold one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    /// The box and its lines.
+    pub layout: HelpLayout,
+    /// The first line shown.
+    pub scroll: Scroll,
+}
+
+impl Help {
+    /// Help laid out as `layout`, at its top.
+    pub fn new(layout: HelpLayout) -> Self {
+        let mut help = Self {
+            layout,
+            scroll: Scroll::default(),
+        };
+        help.relaid(help.layout.clone());
+        help
+    }
+
+    /// Laid out again (after a resize), scrolled as far as still fits.
+    pub fn relaid(&mut self, layout: HelpLayout) {
+        self.layout = layout;
+        self.scroll
+            .set_extent(self.layout.lines.len(), self.layout.rows());
+    }
+
+    /// Scrolls for a moving action; other actions do nothing here.
+    pub fn scroll_for(&mut self, action: Action) {
+        let scroll = &mut self.scroll;
+        match action {
+            Action::Down => scroll.by(Step::Lines(1), true),
+            Action::Up => scroll.by(Step::Lines(1), false),
+            Action::PageDown | Action::Wheel(1..) => scroll.by(Step::Page, true),
+            Action::PageUp | Action::Wheel(..=-1) => scroll.by(Step::Page, false),
+            Action::HalfDown => scroll.by(Step::Half, true),
+            Action::HalfUp => scroll.by(Step::Half, false),
+            Action::Top => scroll.by(Step::End, false),
+            Action::Bottom => scroll.by(Step::End, true),
+            _ => {}
+        }
+    }
+}
 
 /// One line of help: keys (empty on continuation lines) and description.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use super::{App, Help, HelpLayout};
 use crate::action::{Action, Flow, Mode};
 use crate::geometry::Geometry;
 use crate::pane::PaneId;
-use crate::scroll::{Scroll, Step};
+use crate::scroll::Step;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
@@ -70,20 +70,8 @@ impl App {
             Action::Escape | Action::Help => self.help = None,
             _ => {}
         }
-        let Some(help) = &mut self.help else {
-            return Flow::Continue;
-        };
-        let scroll = &mut help.scroll;
-        match action {
-            Action::Down => scroll.by(Step::Lines(1), true),
-            Action::Up => scroll.by(Step::Lines(1), false),
-            Action::PageDown | Action::Wheel(1..) => scroll.by(Step::Page, true),
-            Action::PageUp | Action::Wheel(..=-1) => scroll.by(Step::Page, false),
-            Action::HalfDown => scroll.by(Step::Half, true),
-            Action::HalfUp => scroll.by(Step::Half, false),
-            Action::Top => scroll.by(Step::End, false),
-            Action::Bottom => scroll.by(Step::End, true),
-            _ => {}
+        if let Some(help) = &mut self.help {
+            help.scroll_for(action);
         }
         Flow::Continue
     }
@@ -96,9 +84,7 @@ impl App {
             self.ascii(),
             self.geometry.area,
         );
-        let mut scroll = Scroll::default();
-        scroll.set_extent(layout.lines.len(), layout.rows());
-        self.help = Some(Help { layout, scroll });
+        self.help = Some(Help::new(layout));
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -110,10 +96,13 @@ impl App {
         }
         if let Some(help) = &mut self.help {
             let (lang, ascii) = (self.content.lang(), self.content.ascii());
-            help.layout =
-                HelpLayout::new(&self.keymap, self.screen, lang, ascii, self.geometry.area);
-            help.scroll
-                .set_extent(help.layout.lines.len(), help.layout.rows());
+            help.relaid(HelpLayout::new(
+                &self.keymap,
+                self.screen,
+                lang,
+                ascii,
+                self.geometry.area,
+            ));
         }
     }
 
