@@ -3,9 +3,8 @@
 //! quietly, any other write error is one line and exit 1.
 
 use std::io::{self, Write};
-use std::path::Path;
 
-pub use crate::briefing::sanitize::one_line;
+pub use crate::briefing::sanitize::{one_line, path_line};
 
 /// Writes `text` to `out` and returns `code`; a closed pipe (`| head`) is
 /// success, any other write error is reported on `err` and gives 1.
@@ -26,11 +25,6 @@ pub fn finish(text: &str, code: u8, out: &mut dyn Write, err: &mut dyn Write) ->
 pub fn fail(lines: &str, code: u8, err: &mut dyn Write) -> u8 {
     let _ = err.write_all(lines.as_bytes()).and_then(|()| err.flush());
     code
-}
-
-/// A path as it is printed: sanitised, on one line.
-pub fn path_line(path: &Path) -> String {
-    one_line(&path.display().to_string())
 }
 
 #[cfg(test)]
@@ -71,7 +65,7 @@ mod tests {
 
     #[test]
     fn paths_print_on_one_line_without_controls() {
-        let p = Path::new("a\nb\u{1b}[31m.toml");
+        let p = std::path::Path::new("a\nb\u{1b}[31m.toml");
         let line = path_line(p);
         assert!(!line.contains('\n') && !line.contains('\u{1b}'), "{line:?}");
     }

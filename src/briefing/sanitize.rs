@@ -74,6 +74,11 @@ pub fn one_line(text: &str) -> String {
     sanitize(&visible).into_owned()
 }
 
+/// A path as printed: lossy UTF-8, through [`one_line`].
+pub fn path_line(path: &std::path::Path) -> String {
+    one_line(&path.to_string_lossy())
+}
+
 /// True for characters that pass through unchanged.
 fn is_plain(c: char) -> bool {
     match c {
