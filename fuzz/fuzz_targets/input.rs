@@ -13,11 +13,13 @@ use briefing::keymap;
 use libfuzzer_sys::fuzz_target;
 
 fn check(out: &[Input]) {
+    let keymap = keymap::Keymap::default();
     for input in out {
         if let Input::Key(key) = *input {
             for mode in [Mode::Normal, Mode::Search, Mode::Help] {
                 for screen in keymap::Screen::ALL {
-                    let _ = keymap::action(screen, mode, key);
+                    let _ = keymap.action(screen, mode, key);
+                    let _ = key.label(false).parse::<briefing::keys::Key>();
                 }
             }
             let _ = key.label(false);
