@@ -185,12 +185,18 @@ pub enum TabStyle {
     Tight,
 }
 
-/// The tab style for a row of `width` columns.
-pub fn tab_style(labels: &Labels, width: u16) -> TabStyle {
-    let full: usize = labels.sections.iter().map(|l| l.width() + 4).sum::<usize>() + 1;
+/// The tab style for a row of `width` columns; `marks` are the keys that
+/// open each tab ("1" to "6" unless rebound).
+pub fn tab_style(labels: &Labels, marks: &[String], width: u16) -> TabStyle {
+    let marked = labels.sections.iter().zip(marks);
+    let full: usize = marked
+        .map(|(l, m)| l.width() + m.width() + 3)
+        .sum::<usize>()
+        + 1;
+    let numbers: usize = marks.iter().map(|m| m.width() + 2).sum::<usize>() + 1;
     if full <= usize::from(width) {
         TabStyle::Full
-    } else if width >= 19 {
+    } else if numbers <= usize::from(width) {
         TabStyle::Numbers
     } else {
         TabStyle::Tight
@@ -198,17 +204,22 @@ pub fn tab_style(labels: &Labels, width: u16) -> TabStyle {
 }
 
 /// The column range of each tab, for drawing and for mouse clicks.
-pub fn tab_spans(labels: &Labels, width: u16) -> Vec<Range<u16>> {
-    let style = tab_style(labels, width);
+pub fn tab_spans(labels: &Labels, marks: &[String], width: u16) -> Vec<Range<u16>> {
+    let style = tab_style(labels, marks, width);
     let mut x = u16::from(style != TabStyle::Tight);
     labels
         .sections
         .iter()
-        .map(|label| {
+        .zip(marks)
+        .map(|(label, mark)| {
+            let mark = u16::try_from(mark.width()).unwrap_or(u16::MAX);
             let w = match style {
-                TabStyle::Full => u16::try_from(label.width()).unwrap_or(0) + 3,
-                TabStyle::Numbers => 3,
-                TabStyle::Tight => 1,
+                TabStyle::Full => {
+                    let label = u16::try_from(label.width()).unwrap_or(u16::MAX);
+                    label.saturating_add(mark).saturating_add(2)
+                }
+                TabStyle::Numbers => mark.saturating_add(2),
+                TabStyle::Tight => mark,
             };
             let span = x..x.saturating_add(w);
             x = span

@@ -575,6 +575,34 @@ impl Keymap {
         Ok(())
     }
 
+    /// The key that opens each section, as the tabs show it: "1" to "6"
+    /// unless rebound ("" for a section left without a key).
+    pub fn section_marks(&self, ascii: bool) -> [String; 6] {
+        let keys = BINDINGS
+            .iter()
+            .zip(&self.keys)
+            .find(|(b, _)| matches!(b.action, Action::GoTo(_)))
+            .map(|(_, keys)| keys.as_slice())
+            .unwrap_or_default();
+        std::array::from_fn(|i| keys.get(i).map(|k| k.label(ascii)).unwrap_or_default())
+    }
+
+    /// The keys that close help on `screen`, as its footer names them: Esc,
+    /// then the first key of quit that is no Ctrl key, then of help.
+    pub fn help_closers(&self, screen: Screen, ascii: bool) -> Vec<String> {
+        let first = |action: Action| {
+            self.bindings(screen)
+                .filter(|b| b.binding.action == action)
+                .flat_map(|b| b.keys.iter().copied())
+                .find(|k| !matches!(k, Key::Ctrl(_)))
+        };
+        std::iter::once(Key::Esc)
+            .chain(first(Action::Quit))
+            .chain(first(Action::Help))
+            .map(|k| k.label(ascii))
+            .collect()
+    }
+
     /// Every key bound to two actions on one screen, each clash once.
     pub fn clashes(&self) -> Vec<Clash> {
         let mut out = Vec::new();

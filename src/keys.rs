@@ -94,8 +94,13 @@ impl std::str::FromStr for Key {
     fn from_str(text: &str) -> Result<Self, String> {
         let mut chars = text.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
-            return if c.is_control() {
-                Err("a control character is not a key name".to_string())
+            // What cannot be typed or shown in a column of its own is no key.
+            let invisible = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) == 0;
+            return if c.is_control() || invisible || crate::briefing::sanitize::is_harmful(c) {
+                Err(format!(
+                    "U+{:04X} is not a key one can type and see",
+                    u32::from(c)
+                ))
             } else {
                 Ok(Self::Char(c))
             };
@@ -172,7 +177,8 @@ mod tests {
             "case of a letter kept"
         );
         for bad in [
-            "", "Ctrl-", "Ctrl-i", "Ctrl-1", "F13", "F0", "Hyper-x", "\u{7}", "qq",
+            "", "Ctrl-", "Ctrl-i", "Ctrl-1", "F13", "F0", "Hyper-x", "\u{7}", "qq", "\u{301}",
+            "\u{202e}", "\u{200b}", "\u{9b}",
         ] {
             assert!(bad.parse::<Key>().is_err(), "{bad:?}");
         }

@@ -171,8 +171,10 @@ pub struct Labels {
     pub no_results: &'static str,
     /// Help overlay title.
     pub help_title: &'static str,
-    /// Help overlay footer.
+    /// Help overlay footer, after the keys that close it.
     pub help_close: &'static str,
+    /// Between the last two of a list ("a, b or c").
+    pub or: &'static str,
 }
 
 impl Labels {
@@ -249,6 +251,7 @@ impl Labels {
             at_least: t(self.at_least),
             help_title: t(self.help_title),
             help_close: t(self.help_close),
+            or: t(self.or),
         }
     }
 
@@ -343,7 +346,8 @@ static DE: Labels = Labels {
     next_briefing: "Nächstes Briefing mit Treffern",
     no_results: "Nichts gefunden",
     help_title: "Tasten",
-    help_close: "Esc, q oder ? schliesst",
+    help_close: "schliesst",
+    or: "oder",
 };
 
 static EN: Labels = Labels {
@@ -416,5 +420,6 @@ static EN: Labels = Labels {
     next_briefing: "Next briefing with hits",
     no_results: "Nothing found",
     help_title: "Keys",
-    help_close: "Esc, q or ? closes",
+    help_close: "closes",
+    or: "or",
 };

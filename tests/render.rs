@@ -170,7 +170,8 @@ fn the_chrome_is_there_and_the_active_tab_is_reversed() {
     let status = all.lines().last().unwrap();
     assert!(status.contains("? Hilfe") && status.contains("/ Suche") && status.contains("q Ende"));
     assert!(status.trim_end().ends_with("1/4"), "{status}");
-    let tabs = briefing::geometry::tab_spans(a.labels(), 80);
+    let marks = a.keymap().section_marks(false);
+    let tabs = briefing::geometry::tab_spans(a.labels(), &marks, 80);
     let x = tabs[2].start + 1;
     assert!(buf[(x, 1)].modifier.contains(Modifier::REVERSED));
     assert!(
@@ -376,4 +377,64 @@ fn a_host_that_gives_the_wrong_size_gets_what_fits() {
             assert_eq!(small[(x + 2, y + 1)], full[(x, y)], "{x},{y}");
         }
     }
+}
+
+#[test]
+fn rebound_keys_show_in_the_tabs_the_hints_and_the_help_footer() {
+    use briefing::app::Options;
+    use briefing::content::Content;
+    use briefing::keymap::Keymap;
+    use briefing::keys::Key;
+    let mut keymap = Keymap::default();
+    keymap
+        .bind("sections", &['!', '@', '#', '$', '%', '^'].map(Key::Char))
+        .unwrap();
+    keymap
+        .bind("quit", &[Key::Char('x'), Key::Ctrl('c')])
+        .unwrap();
+    keymap.bind("help", &[Key::F(1)]).unwrap();
+    let content = std::sync::Arc::new(Content::new(
+        std::sync::Arc::new(load_bundled().unwrap()),
+        Lang::En,
+        false,
+    ));
+    let options = Options {
+        keymap: std::sync::Arc::new(keymap),
+        ..Options::default()
+    };
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut a = App::new(std::sync::Arc::clone(&content), options.clone(), w, h);
+        let shown = text(&draw(&a, w, h));
+        assert!(!shown.contains(" 1 "), "{shown}");
+        let tabs = if w == 80 {
+            " ! Overview  @ Key figures"
+        } else {
+            "  !  @  #  $  %  ^  Overview"
+        };
+        assert!(shown.contains(tabs), "{shown}");
+        // A click on a tab finds it where it is drawn.
+        let y = a.geometry().tabs.y;
+        let x = u16::try_from(
+            shown
+                .lines()
+                .nth(usize::from(y))
+                .unwrap()
+                .find('#')
+                .unwrap(),
+        )
+        .unwrap();
+        a.update(Action::Click(x, y));
+        assert_eq!(a.pane(), PaneId::Quotes);
+        a.update(Action::Help);
+        let shown = text(&draw(&a, w, h));
+        if w == 80 {
+            assert!(shown.contains("x quit"), "{shown}");
+            assert!(shown.contains(" Esc, x or F1 closes "), "{shown}");
+        }
+    }
+    // The defaults read as before.
+    let a = app(80, 24, false, false);
+    let mut a = a;
+    a.update(Action::Help);
+    assert!(text(&draw(&a, 80, 24)).contains(" Esc, q oder ? schliesst "));
 }

@@ -80,6 +80,8 @@ pub struct HelpLayout {
     pub keys_width: usize,
     /// Every line, wrapped to the box.
     pub lines: Vec<HelpLine>,
+    /// The keys that close help, for its footer.
+    pub closers: Vec<String>,
 }
 
 impl HelpLayout {
@@ -96,6 +98,7 @@ impl HelpLayout {
             boxed: help_box(area, lines.len()),
             keys_width,
             lines,
+            closers: keymap.help_closers(screen, ascii),
         }
     }
 

@@ -409,7 +409,8 @@ fn mouse_wheel_scrolls_and_clicks_open_tabs_and_items() {
     assert_eq!(a.scroll(), 6);
     run(&mut a, &[Action::Wheel(-1)]);
     assert_eq!(a.scroll(), 3);
-    let tabs = crate::geometry::tab_spans(a.labels(), 80);
+    let marks = a.keymap().section_marks(false);
+    let tabs = crate::geometry::tab_spans(a.labels(), &marks, 80);
     a.update(Action::Click(tabs[1].start + 1, a.geometry().tabs.y));
     assert_eq!(a.pane(), PaneId::Figures);
     let second = a.item_lines(1).start;

@@ -249,7 +249,8 @@ impl App {
 
     fn click(&mut self, x: u16, y: u16) {
         if y == self.geometry.tabs.y {
-            let tabs = crate::geometry::tab_spans(self.labels(), self.geometry.tabs.width);
+            let marks = self.keymap.section_marks(self.ascii());
+            let tabs = crate::geometry::tab_spans(self.labels(), &marks, self.geometry.tabs.width);
             if let Some(i) = tabs.iter().position(|r| r.contains(&x)) {
                 self.go_to(PaneId::at(i));
             }

@@ -31,7 +31,10 @@ mod tests {
     #[test]
     fn breaks_and_escapes_do_not_survive() {
         let s = one_line("a\nb\u{1b}[31mc\rd", 100);
-        assert!(!s.chars().any(sanitize::is_harmful) && !s.contains('\r'), "{s}");
+        assert!(
+            !s.chars().any(sanitize::is_harmful) && !s.contains('\r'),
+            "{s}"
+        );
         assert_eq!(s, sanitize::one_line("a\nb\u{1b}[31mc\rd"));
     }
 

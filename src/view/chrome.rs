@@ -72,14 +72,16 @@ pub(super) fn title(app: &App, g: &Geometry, buf: &mut Buffer) {
 pub(super) fn tabs(app: &App, g: &Geometry, buf: &mut Buffer) {
     let area = g.tabs;
     let labels = app.labels();
-    let style = tab_style(labels, area.width);
+    let marks = app.keymap().section_marks(app.ascii());
+    let style = tab_style(labels, &marks, area.width);
     let active = app.pane().index();
-    let spans = tab_spans(labels, area.width);
-    for (i, (span, label)) in spans.iter().zip(labels.sections).enumerate() {
+    let spans = tab_spans(labels, &marks, area.width);
+    let tabs = spans.iter().zip(labels.sections).zip(&marks);
+    for (i, ((span, label), mark)) in tabs.enumerate() {
         let text = match style {
-            TabStyle::Full => format!(" {} {label} ", i + 1),
-            TabStyle::Numbers => format!(" {} ", i + 1),
-            TabStyle::Tight => (i + 1).to_string(),
+            TabStyle::Full => format!(" {mark} {label} "),
+            TabStyle::Numbers => format!(" {mark} "),
+            TabStyle::Tight => mark.clone(),
         };
         let tab = if i == active {
             app.theme().tab_active

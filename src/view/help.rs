@@ -42,7 +42,7 @@ pub(super) fn overlay(look: &Look<'_>, help: &Help, area: Rect, buf: &mut Buffer
     let mut frame = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", labels.help_title))
-        .title_bottom(format!(" {} ", labels.help_close))
+        .title_bottom(footer(&help.layout.closers, labels))
         .border_style(theme.rule);
     if ascii {
         frame = frame.border_set(ASCII_BORDER);
@@ -72,4 +72,14 @@ pub(super) fn overlay(look: &Look<'_>, help: &Help, area: Rect, buf: &mut Buffer
         let pad = u16::try_from(key_w.saturating_sub(keys.width()) + 2).unwrap_or(2);
         put(buf, x + pad, y, inner.right(), &row.text, theme.status);
     }
+}
+/// " Esc, q or ? closes ": the keys that close help, as bound.
+fn footer(closers: &[String], labels: &Labels) -> String {
+    let keys = match closers.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), labels.or)
+        }
+        _ => closers.join(""),
+    };
+    format!(" {keys} {} ", labels.help_close)
 }
