@@ -16,12 +16,13 @@ pub use search::{Hit, Search};
 
 use std::sync::Arc;
 
-use crate::action::Mode;
+use crate::action::{Action, Mode};
 use crate::briefing::Briefing;
 use crate::content::Content;
 use crate::doc::{Anchor, Anchors, Doc, Layout};
 use crate::geometry::Geometry;
 use crate::keymap::{Keymap, Screen};
+use crate::keys::Key;
 use crate::labels::{Labels, Lang};
 use crate::pane::{PaneId, PerPane};
 use crate::symbols::Symbols;
@@ -126,6 +127,15 @@ impl App {
     /// The keys in force.
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
+    }
+
+    /// The first key that does `action` here, as hints name it.
+    pub(crate) fn key_name(&self, action: Action) -> Option<String> {
+        let key = self.keymap.first_key(self.screen, action)?;
+        Some(match key {
+            Key::Backspace => self.labels().backspace.to_string(),
+            key => crate::keymap::label(key, self.ascii()),
+        })
     }
 
     /// What never changes: the briefing, its docs, anchors and labels.

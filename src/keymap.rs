@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use crate::action::{Action, Mode};
 use crate::keys::Key;
 use crate::labels::Lang;
+use crate::text::ascii::to_ascii;
 
 /// Text in both interface languages.
 #[derive(Debug, Clone, Copy)]
@@ -440,6 +441,17 @@ fn hint_order(screen: Screen) -> &'static [Action] {
     }
 }
 
+/// How a key is written; in ASCII, a letter like `ä` bound in a config
+/// file is transliterated too.
+pub fn label(key: Key, ascii: bool) -> String {
+    let text = key.label(ascii);
+    if ascii {
+        to_ascii(&text).into_owned()
+    } else {
+        text
+    }
+}
+
 /// Every action name the config file knows, in table order, once each.
 pub fn names() -> impl Iterator<Item = &'static str> {
     BINDINGS
@@ -468,7 +480,7 @@ impl Bound<'_> {
             _ => self
                 .keys
                 .iter()
-                .map(|k| k.label(ascii))
+                .map(|k| label(*k, ascii))
                 .collect::<Vec<_>>()
                 .join(" "),
         }
@@ -485,7 +497,7 @@ impl Bound<'_> {
             None => self
                 .keys
                 .first()
-                .map(|k| k.label(ascii))
+                .map(|k| label(*k, ascii))
                 .unwrap_or_default(),
         }
     }
@@ -575,6 +587,13 @@ impl Keymap {
         Ok(())
     }
 
+    /// The first key bound to `action` on `screen`.
+    pub fn first_key(&self, screen: Screen, action: Action) -> Option<Key> {
+        self.bindings(screen)
+            .filter(|b| b.binding.action == action)
+            .find_map(|b| b.keys.first().copied())
+    }
+
     /// The key that opens each section, as the tabs show it: "1" to "6"
     /// unless rebound ("" for a section left without a key).
     pub fn section_marks(&self, ascii: bool) -> [String; 6] {
@@ -584,7 +603,7 @@ impl Keymap {
             .find(|(b, _)| matches!(b.action, Action::GoTo(_)))
             .map(|(_, keys)| keys.as_slice())
             .unwrap_or_default();
-        std::array::from_fn(|i| keys.get(i).map(|k| k.label(ascii)).unwrap_or_default())
+        std::array::from_fn(|i| keys.get(i).map(|k| label(*k, ascii)).unwrap_or_default())
     }
 
     /// The keys that close help on `screen`, as its footer names them: Esc,
@@ -599,7 +618,7 @@ impl Keymap {
         std::iter::once(Key::Esc)
             .chain(first(Action::Quit))
             .chain(first(Action::Help))
-            .map(|k| k.label(ascii))
+            .map(|k| label(k, ascii))
             .collect()
     }
 

@@ -96,7 +96,7 @@ impl std::str::FromStr for Key {
         if let (Some(c), None) = (chars.next(), chars.next()) {
             // What cannot be typed or shown in a column of its own is no key.
             let invisible = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) == 0;
-            return if c.is_control() || invisible || crate::briefing::sanitize::is_harmful(c) {
+            return if c.is_control() || invisible {
                 Err(format!(
                     "U+{:04X} is not a key one can type and see",
                     u32::from(c)

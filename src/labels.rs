@@ -91,13 +91,14 @@ pub struct Labels {
     pub source_document: &'static str,
     /// See `source_media`.
     pub source_other: &'static str,
-    /// Hint that Enter follows a link, and where to.
+    /// Hint that a key (`{}`: the follow key, Enter unless rebound)
+    /// follows a link, and where to.
     pub enter_to_text: &'static str,
     /// See `enter_to_text`.
     pub enter_to_actor: &'static str,
     /// Notice when the selected item has no link.
     pub no_link: &'static str,
-    /// Notice after following a link.
+    /// Notice after following a link (`{}`: the back key).
     pub back_hint: &'static str,
     /// Notice when there is nowhere to go back to.
     pub no_history: &'static str,
@@ -109,8 +110,10 @@ pub struct Labels {
     pub wrapped_top: &'static str,
     /// See `wrapped_top`.
     pub wrapped_bottom: &'static str,
-    /// Notice when n/N are pressed with no search.
+    /// Notice when n/N are pressed with no search (`{}`: the search key).
     pub no_search: &'static str,
+    /// The Backspace key's name.
+    pub backspace: &'static str,
     /// Shown when the terminal is too small.
     pub too_small: &'static str,
     /// The library's name, in its title bar.
@@ -219,6 +222,7 @@ impl Labels {
             wrapped_top: t(self.wrapped_top),
             wrapped_bottom: t(self.wrapped_bottom),
             no_search: t(self.no_search),
+            backspace: t(self.backspace),
             library: t(self.library),
             briefings: t(self.briefings),
             unread: t(self.unread),
@@ -252,6 +256,15 @@ impl Labels {
             help_title: t(self.help_title),
             help_close: t(self.help_close),
             or: t(self.or),
+        }
+    }
+
+    /// A hint with `key` in its `{}`; without a key, the words before the
+    /// colon (a hint to press nothing is no hint).
+    pub fn keyed(template: &str, key: Option<&str>) -> String {
+        match key {
+            Some(key) => template.replacen("{}", key, 1),
+            None => template.split(": ").next().unwrap_or_default().to_string(),
         }
     }
 
@@ -306,16 +319,17 @@ static DE: Labels = Labels {
     source_official: "offizielle Stelle",
     source_document: "Dokument",
     source_other: "Quelle",
-    enter_to_text: "Enter: Stelle im Volltext",
-    enter_to_actor: "Enter: zum Akteur",
+    enter_to_text: "{}: Stelle im Volltext",
+    enter_to_actor: "{}: zum Akteur",
     no_link: "Hier führt kein Verweis weiter",
-    back_hint: "Rücktaste: zurück",
+    back_hint: "{}: zurück",
     no_history: "Kein Verweis, zu dem man zurück könnte",
     search: "Suche",
     no_matches: "Nicht gefunden",
     wrapped_top: "Suche beginnt wieder oben",
     wrapped_bottom: "Suche beginnt wieder unten",
-    no_search: "Noch keine Suche: / drücken",
+    no_search: "Noch keine Suche: {} drücken",
+    backspace: "Rücktaste",
     too_small: "Fenster zu klein",
     library: "Bibliothek",
     briefings: "Briefings",
@@ -380,16 +394,17 @@ static EN: Labels = Labels {
     source_official: "official",
     source_document: "document",
     source_other: "source",
-    enter_to_text: "Enter: passage in the full text",
-    enter_to_actor: "Enter: go to actor",
+    enter_to_text: "{}: passage in the full text",
+    enter_to_actor: "{}: go to actor",
     no_link: "Nothing to follow here",
-    back_hint: "Backspace: back",
+    back_hint: "{}: back",
     no_history: "No link to go back from",
     search: "Search",
     no_matches: "Not found",
     wrapped_top: "Search wrapped to the top",
     wrapped_bottom: "Search wrapped to the bottom",
-    no_search: "No search yet: press /",
+    no_search: "No search yet: press {}",
+    backspace: "Backspace",
     too_small: "Terminal too small",
     library: "Library",
     briefings: "briefings",

@@ -1,7 +1,9 @@
 //! Following links (Enter) and coming back (Backspace).
 
 use super::{App, Mark};
+use crate::action::Action;
 use crate::doc::{Anchor, Link};
+use crate::labels::Labels;
 use crate::pane::PaneId;
 
 /// A link's resolved target.
@@ -47,7 +49,8 @@ impl App {
             }
             Go::Passage(anchor) => self.show_passage(PaneId::Text, anchor),
         }
-        self.notice = Some(self.labels().back_hint.to_string());
+        let back = self.key_name(Action::Back);
+        self.notice = Some(Labels::keyed(self.labels().back_hint, back.as_deref()));
     }
 
     /// Shows a passage a third of the way down the pane, and marks it.

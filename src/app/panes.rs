@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::{App, Detail};
+use crate::action::Action;
 use crate::doc::{Context, Doc, Layout, detail};
 use crate::geometry::GUTTER;
 use crate::pane::PaneId;
@@ -200,12 +201,14 @@ impl App {
         if !same {
             self.pane_state_mut().detail_scroll.set_top(0);
             let target = self.doc().items.get(item).map_or(0, |i| i.target);
+            let follow = self.key_name(Action::Follow);
             let cx = Context {
                 briefing: self.briefing(),
                 text: self.doc_of(PaneId::Text),
                 anchors: self.anchors(),
                 labels: self.labels(),
                 symbols: self.symbols(),
+                follow: follow.as_deref(),
             };
             let blocks = detail(&cx, self.pane, target, self.inline_detail());
             self.detail.doc = Doc {

@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::App;
+use crate::action::Action;
 use crate::doc::Anchor;
+use crate::labels::Labels;
 use crate::pane::PaneId;
 use crate::text::fold::{find_all, fold};
 
@@ -171,11 +173,12 @@ impl App {
         let count = self.search.hits.len();
         if count == 0 {
             let notice = if self.search.query.is_some() {
-                self.labels().no_matches
+                self.labels().no_matches.to_string()
             } else {
-                self.labels().no_search
+                let key = self.key_name(Action::SearchStart);
+                Labels::keyed(self.labels().no_search, key.as_deref())
             };
-            self.notice = Some(notice.to_string());
+            self.notice = Some(notice);
             return;
         }
         let next = match (self.search.current, forward) {

@@ -283,7 +283,7 @@ fn failed_search_and_escape() {
     a.update(Action::Escape);
     assert!(a.search().hits.is_empty() && a.search().query.is_none());
     a.update(Action::SearchNext);
-    assert_eq!(a.notice(), Some(a.labels().no_search));
+    assert_eq!(a.notice(), Some("Noch keine Suche: / drücken"));
 }
 
 #[test]
@@ -504,4 +504,32 @@ fn every_advertised_key_does_something() {
             );
         }
     }
+}
+
+#[test]
+fn hints_name_the_keys_as_bound() {
+    use crate::keymap::Keymap;
+    use crate::keys::Key;
+    let mut keymap = Keymap::default();
+    keymap.bind("follow", &[Key::Char('o')]).unwrap();
+    keymap.bind("back", &[Key::Char('H')]).unwrap();
+    keymap.bind("search", &[]).unwrap();
+    let content = Content::new(Arc::new(load_bundled().unwrap()), Lang::En, false);
+    let options = Options {
+        pane: PaneId::Quotes,
+        keymap: Arc::new(keymap),
+        ..Options::default()
+    };
+    let mut a = App::new(Arc::new(content), options, 200, 60);
+    let detail: Vec<String> = a.detail.doc.blocks.iter().map(|b| b.text.clone()).collect();
+    assert!(detail.iter().any(|t| t == "o: go to actor"), "{detail:?}");
+    assert!(!detail.iter().any(|t| t.contains("Enter")), "{detail:?}");
+    a.update(Action::Follow);
+    assert_eq!(a.notice(), Some("H: back"));
+    a.update(Action::SearchNext);
+    assert_eq!(
+        a.notice(),
+        Some("No search yet"),
+        "no key to press, no hint"
+    );
 }

@@ -26,6 +26,8 @@ pub struct Context<'a> {
     pub labels: &'a Labels,
     /// Glyphs.
     pub symbols: &'a Symbols,
+    /// The key that follows a link, as named in hints; `None` when unbound.
+    pub follow: Option<&'a str>,
 }
 
 /// The detail blocks of item `target` (an index into the briefing's list) in
@@ -53,7 +55,7 @@ fn figure(cx: &Context<'_>, i: usize) -> Vec<Block> {
     out.extend(passage(
         cx,
         cx.anchors.figures.get(i).and_then(Option::as_ref),
-        l.enter_to_text,
+        &follow(cx, l.enter_to_text),
     ));
     if cx.anchors.figures.get(i).is_none_or(Option::is_none) {
         out.push(quoted(Role::Quote, &f.excerpt, s));
@@ -76,7 +78,7 @@ fn quote(cx: &Context<'_>, i: usize) -> Vec<Block> {
     if !q.context.is_empty() {
         out.push(Block::new(Role::Body, q.context.as_str()));
     }
-    out.push(Block::new(Role::Meta, l.enter_to_actor));
+    out.extend(follow_hint(cx, l.enter_to_actor));
     out.push(Block::blank());
     out.extend(passage(
         cx,
@@ -101,7 +103,7 @@ fn source(cx: &Context<'_>, i: usize) -> Vec<Block> {
         );
     }
     if let Some(ix) = src.actor {
-        out.push(Block::new(Role::Meta, l.enter_to_actor));
+        out.extend(follow_hint(cx, l.enter_to_actor));
         out.push(Block::blank());
         out.extend(actor(cx, ix, false, true));
     }
@@ -163,7 +165,7 @@ fn actor(cx: &Context<'_>, ix: ActorIx, with_name: bool, with_role: bool) -> Vec
             snippet(cx, m)
         });
         more(&mut out, cx, count - shown, bound);
-        out.push(Block::new(Role::Meta, l.enter_to_text));
+        out.extend(follow_hint(cx, l.enter_to_text));
     }
     out
 }
@@ -219,6 +221,19 @@ fn attribution_role(b: &Briefing, attribution: Option<ActorIx>) -> Option<Block>
 }
 
 /// The paragraph holding an anchor, with the anchored words marked.
+/// "Enter: go to actor", with the key as bound; empty without a key.
+fn follow(cx: &Context<'_>, template: &str) -> String {
+    cx.follow
+        .map(|key| Labels::keyed(template, Some(key)))
+        .unwrap_or_default()
+}
+
+/// [`follow`] as a block, if there is a key.
+fn follow_hint(cx: &Context<'_>, template: &str) -> Option<Block> {
+    cx.follow
+        .map(|_| Block::new(Role::Meta, follow(cx, template)))
+}
+
 fn passage(cx: &Context<'_>, anchor: Option<&Anchor>, hint: &str) -> Vec<Block> {
     let Some(anchor) = anchor else {
         return Vec::new();
