@@ -82,8 +82,8 @@ fn run(program: &str, args: &[&str], input: &str) -> (Option<i32>, String) {
         .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    let said = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.code(), said)
 }
 
@@ -206,7 +206,7 @@ fn every_option_is_in_the_help_the_man_page_and_every_script() {
             let fish_line = fish
                 .lines()
                 .find(|l| {
-                    l.contains(&format!("__briefing_is '{}'", command.name))
+                    l.contains(&format!("__briefing_is \"{}\"", command.name))
                         && l.contains(&format!(" -l {} ", opt.long))
                 })
                 .unwrap_or_else(|| panic!("fish: no --{} for {:?}", opt.long, command.name));
@@ -223,10 +223,7 @@ fn every_option_is_in_the_help_the_man_page_and_every_script() {
                 let roff = form.replace('-', "\\-");
                 assert!(man_part.contains(&roff), "the man page lacks {where_}");
                 assert!(in_words(bash_part), "bash lacks {where_}");
-                assert!(
-                    zsh_part.contains(&form),
-                    "zsh lacks {where_}:\n{zsh_part}"
-                );
+                assert!(zsh_part.contains(&form), "zsh lacks {where_}:\n{zsh_part}");
             }
             // Values that are words are offered by every shell.
             if let Some(Offer::Words(words)) = opt.value.map(|v| offer(v.kind)) {
@@ -235,8 +232,8 @@ fn every_option_is_in_the_help_the_man_page_and_every_script() {
                 assert!(zsh_part.contains(&format!("({list})")), "zsh: {list}");
                 let bash_value = bash
                     .lines()
-                    .find(|l| l.contains(&format!("\"{}:--{}\"", command.name, opt.long)))
-                    .filter(|l| l.contains("_briefing_words"))
+                    .filter(|l| l.contains(&format!("\"{}:--{}\"", command.name, opt.long)))
+                    .find(|l| l.contains("_briefing_words"))
                     .unwrap_or_else(|| panic!("bash: no values for --{}", opt.long));
                 assert!(bash_value.contains(&list), "bash: {bash_value}");
             }
@@ -248,7 +245,11 @@ fn every_option_is_in_the_help_the_man_page_and_every_script() {
 fn the_man_page_lists_every_command_and_the_keys() {
     let man = generate("man");
     for command in COMMANDS.iter().filter(|c| !c.name.is_empty()) {
-        assert!(man.contains(&format!(".SS {}\n", command.name)), "{}", command.name);
+        assert!(
+            man.contains(&format!(".SS {}\n", command.name)),
+            "{}",
+            command.name
+        );
     }
     for section in [
         "NAME",
@@ -266,8 +267,20 @@ fn the_man_page_lists_every_command_and_the_keys() {
         assert!(man.contains(&format!("\n.SH {section}\n")), "{section}");
     }
     for binding in briefing::keymap::BINDINGS {
-        assert!(man.contains(binding.help.en.replace('-', "\\-").split('(').next().unwrap().trim()),
-            "the man page lacks {:?}", binding.help.en);
+        assert!(
+            man.contains(
+                binding
+                    .help
+                    .en
+                    .replace('-', "\\-")
+                    .split('(')
+                    .next()
+                    .unwrap()
+                    .trim()
+            ),
+            "the man page lacks {:?}",
+            binding.help.en
+        );
     }
 }
 
@@ -300,10 +313,12 @@ fn tab_completes_color(t: &mut Term) {
     t.wait_until("the values of --color", |s| {
         let c = s.contents();
         let after = c.rsplit("$ briefing --color").nth(1).unwrap_or("");
-        ["auto", "always", "never"].iter().all(|v| after.contains(v))
+        ["auto", "always", "never"]
+            .iter()
+            .all(|v| after.contains(v))
     })
     .unwrap();
-    t.send(b"\x15se\t");
+    t.send(b"\x15briefing se\t\t");
     t.wait_until("the commands that start with se", |s| {
         let c = s.contents();
         c.contains("serve") && c.contains("search")

@@ -59,49 +59,49 @@ complete -c briefing -n __briefing_first -a export -d 'print a briefing as JSON 
 complete -c briefing -n __briefing_first -a list -d 'the library\'s rows, for scripts'
 complete -c briefing -n __briefing_first -a search -d 'hits across a library as PATH:PANE:LINE: snippet (exit 0 hits, 1 none, 2 error)'
 
-complete -c briefing -n '__briefing_is \'\'' -s s -l section -x -a 'overview figures quotes actors text sources 1 2 3 4 5 6' -d 'start at a section: overview|figures|quotes|actors|text|sources, or 1-6'
-complete -c briefing -n '__briefing_is \'\'' -s p -l plain -d 'print the whole briefing as wrapped plain text and exit'
-complete -c briefing -n '__briefing_is \'\'' -s w -l width -x -d 'wrap width for --plain, 8-1000'
-complete -c briefing -n '__briefing_is \'\'' -l check -d 'validate PATH (or the bundled briefing) and exit'
-complete -c briefing -n '__briefing_is \'\'' -l color -x -a 'auto always never' -d 'auto|always|never (auto: off when NO_COLOR is set or stdout is no terminal)'
-complete -c briefing -n '__briefing_is \'\'' -l ascii -d 'ASCII only, content included (default when the locale is not UTF-8)'
-complete -c briefing -n '__briefing_is \'\'' -l lang -x -a 'de en' -d 'language of the interface labels, de|en (default: the briefing\'s own)'
-complete -c briefing -n '__briefing_is \'\'' -l mouse -d 'capture the mouse (wheel scrolls, click opens a tab)'
-complete -c briefing -n '__briefing_is \'\'' -l generate -x -a 'man bash zsh fish' -d 'print the man page or a shell\'s completion script: man|bash|zsh|fish'
-complete -c briefing -n '__briefing_is \'\'' -s h -l help -d 'print this help'
-complete -c briefing -n '__briefing_is \'\'' -s V -l version -d 'print the version'
-complete -c briefing -n '__briefing_is \'\'; and __briefing_operand 0' -F
+complete -c briefing -n '__briefing_is ""' -s s -l section -x -a 'overview figures quotes actors text sources 1 2 3 4 5 6' -d 'start at a section: overview|figures|quotes|actors|text|sources, or 1-6'
+complete -c briefing -n '__briefing_is ""' -s p -l plain -d 'print the whole briefing as wrapped plain text and exit'
+complete -c briefing -n '__briefing_is ""' -s w -l width -x -d 'wrap width for --plain, 8-1000'
+complete -c briefing -n '__briefing_is ""' -l check -d 'validate PATH (or the bundled briefing) and exit'
+complete -c briefing -n '__briefing_is ""' -l color -x -a 'auto always never' -d 'auto|always|never (auto: off when NO_COLOR is set or stdout is no terminal)'
+complete -c briefing -n '__briefing_is ""' -l ascii -d 'ASCII only, content included (default when the locale is not UTF-8)'
+complete -c briefing -n '__briefing_is ""' -l lang -x -a 'de en' -d 'language of the interface labels, de|en (default: the briefing\'s own)'
+complete -c briefing -n '__briefing_is ""' -l mouse -d 'capture the mouse (wheel scrolls, click opens a tab)'
+complete -c briefing -n '__briefing_is ""' -l generate -x -a 'man bash zsh fish' -d 'print the man page or a shell\'s completion script: man|bash|zsh|fish'
+complete -c briefing -n '__briefing_is ""' -s h -l help -d 'print this help'
+complete -c briefing -n '__briefing_is ""' -s V -l version -d 'print the version'
+complete -c briefing -n '__briefing_is ""; and __briefing_operand 0' -F
 
-complete -c briefing -n '__briefing_is \'serve\'' -s l -l listen -x -d 'where to listen (default: 127.0.0.1:2222; a public server says 0.0.0.0:2222)'
-complete -c briefing -n '__briefing_is \'serve\'' -l host-key -r -F -d 'Ed25519 host key, made there when missing, refused when others can read it'
-complete -c briefing -n '__briefing_is \'serve\'' -l authorized-keys -r -F -d 'only these public keys may read (default: anyone, without a password)'
-complete -c briefing -n '__briefing_is \'serve\'' -l max-sessions -x -d 'connections at once (default: 256, 1 GiB at 4 MiB each)'
-complete -c briefing -n '__briefing_is \'serve\'' -l max-per-ip -x -d 'connections at once from one address (default: 4)'
-complete -c briefing -n '__briefing_is \'serve\'' -l rate-per-ip -x -d 'new connections a minute from one address (default: 10)'
-complete -c briefing -n '__briefing_is \'serve\'' -l max-unauthenticated -x -d 'connections not logged in yet (default: 64)'
-complete -c briefing -n '__briefing_is \'serve\'' -l login-timeout -x -d 'from connecting to logged in (default: 10s)'
-complete -c briefing -n '__briefing_is \'serve\'' -l no-session-timeout -x -d 'logged in without a reader (default: 10s)'
-complete -c briefing -n '__briefing_is \'serve\'' -l idle-timeout -x -d 'without a keystroke, then a notice and close (default: 15m)'
-complete -c briefing -n '__briefing_is \'serve\'' -l max-session -x -d 'a session\'s longest length (default: 2h)'
-complete -c briefing -n '__briefing_is \'serve\'' -l lang -x -a 'de en' -d 'language of the interface labels, de|en (default: the briefing\'s own)'
-complete -c briefing -n '__briefing_is \'serve\'' -s h -l help -d 'print this help'
-complete -c briefing -n '__briefing_is \'serve\'; and __briefing_operand 0' -F
+complete -c briefing -n '__briefing_is "serve"' -s l -l listen -x -d 'where to listen (default: 127.0.0.1:2222; a public server says 0.0.0.0:2222)'
+complete -c briefing -n '__briefing_is "serve"' -l host-key -r -F -d 'Ed25519 host key, made there when missing, refused when others can read it'
+complete -c briefing -n '__briefing_is "serve"' -l authorized-keys -r -F -d 'only these public keys may read (default: anyone, without a password)'
+complete -c briefing -n '__briefing_is "serve"' -l max-sessions -x -d 'connections at once (default: 256, 1 GiB at 4 MiB each)'
+complete -c briefing -n '__briefing_is "serve"' -l max-per-ip -x -d 'connections at once from one address (default: 4)'
+complete -c briefing -n '__briefing_is "serve"' -l rate-per-ip -x -d 'new connections a minute from one address (default: 10)'
+complete -c briefing -n '__briefing_is "serve"' -l max-unauthenticated -x -d 'connections not logged in yet (default: 64)'
+complete -c briefing -n '__briefing_is "serve"' -l login-timeout -x -d 'from connecting to logged in (default: 10s)'
+complete -c briefing -n '__briefing_is "serve"' -l no-session-timeout -x -d 'logged in without a reader (default: 10s)'
+complete -c briefing -n '__briefing_is "serve"' -l idle-timeout -x -d 'without a keystroke, then a notice and close (default: 15m)'
+complete -c briefing -n '__briefing_is "serve"' -l max-session -x -d 'a session\'s longest length (default: 2h)'
+complete -c briefing -n '__briefing_is "serve"' -l lang -x -a 'de en' -d 'language of the interface labels, de|en (default: the briefing\'s own)'
+complete -c briefing -n '__briefing_is "serve"' -s h -l help -d 'print this help'
+complete -c briefing -n '__briefing_is "serve"; and __briefing_operand 0' -F
 
-complete -c briefing -n '__briefing_is \'verify\'' -l source -r -F -d 'the article as plain text (default: the briefing\'s `article`)'
-complete -c briefing -n '__briefing_is \'verify\'' -s h -l help -d 'print this help'
-complete -c briefing -n '__briefing_is \'verify\'; and __briefing_operand 0' -F
+complete -c briefing -n '__briefing_is "verify"' -l source -r -F -d 'the article as plain text (default: the briefing\'s `article`)'
+complete -c briefing -n '__briefing_is "verify"' -s h -l help -d 'print this help'
+complete -c briefing -n '__briefing_is "verify"; and __briefing_operand 0' -F
 
-complete -c briefing -n '__briefing_is \'new\'' -s h -l help -d 'print this help'
-complete -c briefing -n '__briefing_is \'new\'; and __briefing_operand 0' -F
+complete -c briefing -n '__briefing_is "new"' -s h -l help -d 'print this help'
+complete -c briefing -n '__briefing_is "new"; and __briefing_operand 0' -F
 
-complete -c briefing -n '__briefing_is \'export\'' -s f -l format -x -a 'json markdown' -d 'json (per schema/briefing.schema.json) or markdown (CommonMark); required'
-complete -c briefing -n '__briefing_is \'export\'' -s h -l help -d 'print this help'
-complete -c briefing -n '__briefing_is \'export\'; and __briefing_operand 0' -F
+complete -c briefing -n '__briefing_is "export"' -s f -l format -x -a 'json markdown' -d 'json (per schema/briefing.schema.json) or markdown (CommonMark); required'
+complete -c briefing -n '__briefing_is "export"' -s h -l help -d 'print this help'
+complete -c briefing -n '__briefing_is "export"; and __briefing_operand 0' -F
 
-complete -c briefing -n '__briefing_is \'list\'' -l json -d 'print JSON instead of lines'
-complete -c briefing -n '__briefing_is \'list\'' -s h -l help -d 'print this help'
-complete -c briefing -n '__briefing_is \'list\'; and __briefing_operand 0' -a '(__fish_complete_directories)'
+complete -c briefing -n '__briefing_is "list"' -l json -d 'print JSON instead of lines'
+complete -c briefing -n '__briefing_is "list"' -s h -l help -d 'print this help'
+complete -c briefing -n '__briefing_is "list"; and __briefing_operand 0' -a '(__fish_complete_directories)'
 
-complete -c briefing -n '__briefing_is \'search\'' -l json -d 'print JSON instead of lines'
-complete -c briefing -n '__briefing_is \'search\'' -s h -l help -d 'print this help'
-complete -c briefing -n '__briefing_is \'search\'; and __briefing_operand 0' -a '(__fish_complete_directories)'
+complete -c briefing -n '__briefing_is "search"' -l json -d 'print JSON instead of lines'
+complete -c briefing -n '__briefing_is "search"' -s h -l help -d 'print this help'
+complete -c briefing -n '__briefing_is "search"; and __briefing_operand 0' -a '(__fish_complete_directories)'

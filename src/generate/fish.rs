@@ -55,7 +55,7 @@ pub fn script() -> String {
 
 /// The condition that `command` is the one being typed.
 fn on(command: &CommandSpec) -> String {
-    quote(&format!("__briefing_is '{}'", command.name))
+    quote(&format!("__briefing_is \"{}\"", command.name))
 }
 
 fn options(o: &mut String, command: &CommandSpec) {
@@ -75,7 +75,7 @@ fn options(o: &mut String, command: &CommandSpec) {
 fn operands(o: &mut String, command: &CommandSpec) {
     for (i, operand) in command.operands.iter().enumerate() {
         let when = quote(&format!(
-            "__briefing_is '{}'; and __briefing_operand {i}",
+            "__briefing_is \"{}\"; and __briefing_operand {i}",
             command.name
         ));
         let what = match offer(operand.kind) {
