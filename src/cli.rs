@@ -71,6 +71,19 @@ pub enum UiLang {
     En,
 }
 
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generate {
+    /// The man page, section 1.
+    Man,
+    /// bash's completion script.
+    Bash,
+    /// zsh's completion script.
+    Zsh,
+    /// fish's completion script.
+    Fish,
+}
+
 /// `briefing serve`'s arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServeCli {
@@ -134,6 +147,8 @@ pub enum Command {
         /// JSON rather than lines.
         json: bool,
     },
+    /// Print the man page or a completion script.
+    Generate(Generate),
     /// Print this help text.
     Help(String),
     /// Print the version.
@@ -170,6 +185,7 @@ impl Cli {
             Parsed::Help(spec) => Ok(Command::Help(help::help(spec))),
             Parsed::Version => Ok(Command::Version),
             Parsed::Run(m) => match m.command.name {
+                "" if m.flag("generate") => generate(&m).map(Command::Generate),
                 "" => Self::from_matches(&m).map(Command::Run),
                 "serve" => Ok(Command::Serve(serve(&m))),
                 _ => subcommand(&m),
@@ -250,6 +266,21 @@ fn subcommand(m: &Matches) -> Result<Command, UsageError> {
                 .unwrap_or_default(),
             json: m.flag("json"),
         },
+    })
+}
+
+/// `--generate WHAT`, which takes nothing else.
+fn generate(m: &Matches) -> Result<Generate, UsageError> {
+    if m.options.len() > 1 || !m.operands.is_empty() {
+        return Err(UsageError(
+            "--generate takes no other options or operands".into(),
+        ));
+    }
+    Ok(match m.text("generate") {
+        Some("bash") => Generate::Bash,
+        Some("zsh") => Generate::Zsh,
+        Some("fish") => Generate::Fish,
+        _ => Generate::Man,
     })
 }
 

@@ -7,7 +7,7 @@ pub mod serve;
 use crate::cli::Command;
 use crate::environ::Env;
 use crate::output::{Output, WriteFailed};
-use crate::{export, library, provenance};
+use crate::{export, generate, library, provenance};
 
 /// Runs `command`; returns the exit code.
 pub fn run(command: Command, env: &Env) -> u8 {
@@ -16,6 +16,7 @@ pub fn run(command: Command, env: &Env) -> u8 {
         Command::Run(cli) => read::run(&cli, env),
         Command::Serve(cli) => serve::run(&cli, env),
         Command::Help(text) => printed(out.print(&text)),
+        Command::Generate(what) => printed(out.print(&generate::generate(what))),
         Command::Version => {
             printed(out.print(&format!("briefing {}\n", env!("CARGO_PKG_VERSION"))))
         }

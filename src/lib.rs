@@ -20,6 +20,7 @@ pub mod doc;
 pub mod emit;
 pub mod environ;
 pub mod export;
+pub mod generate;
 pub mod geometry;
 pub mod input;
 pub mod keymap;

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::spec::{COMMANDS, CommandSpec, HELP, OptSpec, READ, VERSION};
+use super::spec::{COMMANDS, CommandSpec, OptSpec, READ, all_options};
 
 /// Column where descriptions start.
 const DESCRIPTION_AT: usize = 24;
@@ -33,8 +33,7 @@ pub fn help(command: &CommandSpec) -> String {
         }
     }
     o.push_str("\nOptions:\n");
-    let version = command.name.is_empty().then_some(&VERSION);
-    for opt in command.options.iter().chain([&HELP]).chain(version) {
+    for opt in all_options(command) {
         row(&mut o, &option_left(opt), opt.help);
     }
     if command.name.is_empty() {

@@ -7,7 +7,9 @@ use std::ffi::OsString;
 use lexopt::prelude::*;
 
 use super::UsageError;
-use super::spec::{COMMANDS, CommandSpec, HELP, OptSpec, READ, SECTION_NAMES, VERSION, ValueKind};
+use super::spec::{
+    COMMANDS, CommandSpec, HELP, OptSpec, READ, SECTION_NAMES, VERSION, ValueKind, all_options,
+};
 use crate::text::fit::fit;
 
 /// Other spellings accepted for long options.
@@ -155,13 +157,7 @@ fn find(
     command: &'static CommandSpec,
     pred: impl Fn(&OptSpec) -> bool,
 ) -> Option<&'static OptSpec> {
-    let version = (command.name.is_empty()).then_some(&VERSION);
-    command
-        .options
-        .iter()
-        .chain([&HELP])
-        .chain(version)
-        .find(|o| pred(o))
+    all_options(command).find(|o| pred(o))
 }
 
 fn unknown(arg: &lexopt::Arg<'_>) -> UsageError {

@@ -182,8 +182,20 @@ pub const READ: CommandSpec = CommandSpec {
             help: "read settings and keys from FILE\n\
                    (default: $BRIEFING_CONFIG, else $XDG_CONFIG_HOME/briefing/config.toml)",
         },
+        OptSpec {
+            short: None,
+            long: "generate",
+            value: Some(ValueSpec {
+                name: "WHAT",
+                kind: ValueKind::Choice(GENERATE_TARGETS),
+            }),
+            help: "print the man page or a shell's completion script: man|bash|zsh|fish",
+        },
     ],
 };
+
+/// What `--generate` prints.
+pub const GENERATE_TARGETS: &[&str] = &["man", "bash", "zsh", "fish"];
 
 /// A number option of `serve`.
 const fn count(long: &'static str, min: u64, max: u64, help: &'static str) -> OptSpec {
@@ -401,6 +413,13 @@ pub const SEARCH: CommandSpec = CommandSpec {
 
 /// Every command, the reader first.
 pub const COMMANDS: &[CommandSpec] = &[READ, SERVE, VERIFY, NEW, EXPORT, LIST, SEARCH];
+
+/// The options `command` takes: its own, `--help`, and for the reader
+/// `--version`.
+pub fn all_options(command: &CommandSpec) -> impl Iterator<Item = &OptSpec> {
+    let version = command.name.is_empty().then_some(&VERSION);
+    command.options.iter().chain([&HELP]).chain(version)
+}
 
 /// The subcommand named `word`, if any.
 pub fn subcommand(word: &str) -> Option<&'static CommandSpec> {

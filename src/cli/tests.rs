@@ -118,3 +118,22 @@ fn the_help_is_made_from_the_table() {
 fn colour_is_another_spelling_of_color() {
     assert_eq!(run(&["--colour", "never"]).color, Some(ColorChoice::Never));
 }
+
+#[test]
+fn generate_prints_one_thing_and_takes_nothing_else() {
+    for (word, what) in [
+        ("man", Generate::Man),
+        ("bash", Generate::Bash),
+        ("zsh", Generate::Zsh),
+        ("fish", Generate::Fish),
+    ] {
+        assert_eq!(
+            Cli::parse_from(["--generate", word]),
+            Ok(Command::Generate(what))
+        );
+    }
+    assert!(error(&["--generate", "tcsh"]).contains("man, bash, zsh or fish"));
+    assert!(error(&["--generate", "man", "--plain"]).contains("no other options"));
+    assert!(error(&["--generate", "man", "x.toml"]).contains("no other options"));
+    assert!(error(&["serve", "--generate", "man"]).contains("unknown option"));
+}
