@@ -20,6 +20,7 @@ use parse::{Given, Matches, Parsed};
 use crate::briefing::sanitize::one_line;
 use crate::export::ExportFormat;
 use crate::serve::limits::Limits;
+use crate::theme::ThemeName;
 
 /// The reader's arguments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,6 +41,8 @@ pub struct Cli {
     pub check: bool,
     /// When to use colour.
     pub color: ColorChoice,
+    /// The colour theme.
+    pub theme: ThemeName,
     /// ASCII only.
     pub ascii: bool,
     /// Language of the interface labels.
@@ -84,6 +87,8 @@ pub struct ServeCli {
     pub limits: Limits,
     /// Language of the interface labels.
     pub lang: Option<UiLang>,
+    /// The colour theme of every session.
+    pub theme: ThemeName,
 }
 
 /// Where `serve` listens unless told.
@@ -190,6 +195,7 @@ impl Cli {
                 Some("never") => ColorChoice::Never,
                 _ => ColorChoice::Auto,
             },
+            theme: theme(m),
             ascii: m.flag("ascii"),
             lang: ui_lang(m),
             mouse: m.flag("mouse"),
@@ -255,6 +261,13 @@ fn ui_lang(m: &Matches) -> Option<UiLang> {
     }
 }
 
+/// `--theme` (the parser checked it is one of the names).
+fn theme(m: &Matches) -> ThemeName {
+    m.text("theme")
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_default()
+}
+
 /// `serve`'s matches as its arguments.
 fn serve(m: &Matches) -> ServeCli {
     let path = |long: &str| match m.value(long) {
@@ -291,6 +304,7 @@ fn serve(m: &Matches) -> ServeCli {
         authorized_keys: path("authorized-keys"),
         limits,
         lang: ui_lang(m),
+        theme: theme(m),
     }
 }
 

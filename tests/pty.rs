@@ -249,6 +249,84 @@ fn no_color_and_color_never_send_no_colour() {
     }
 }
 
+/// The kinds of colour the SGR sequences in `raw` set: "16" (30-37, 40-47,
+/// 90-97, 100-107), "256" (`38;5;n`, `48;5;n`) and "24-bit" (`38;2;r;g;b`),
+/// each with the sequence that set it.
+fn colour_kinds(raw: &str) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for part in raw.split("\x1b[").skip(1) {
+        let Some(end) = part.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')) else {
+            continue;
+        };
+        if !part[end..].starts_with('m') {
+            continue;
+        }
+        let params: Vec<u32> = part[..end]
+            .split([';', ':'])
+            .map(|p| p.parse().unwrap_or(0))
+            .collect();
+        let mut i = 0;
+        while i < params.len() {
+            let kind = match params[i] {
+                30..=37 | 40..=47 | 90..=97 | 100..=107 => Some("16"),
+                38 | 48 => match params.get(i + 1) {
+                    Some(5) => {
+                        i += 2;
+                        Some("256")
+                    }
+                    Some(2) => {
+                        i += 4;
+                        Some("24-bit")
+                    }
+                    _ => Some("other"),
+                },
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                out.push((kind, part[..end].to_string()));
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn colour_codes_are_of_the_level_the_terminal_shows() {
+    // Arguments, environment, the one kind of colour code wanted (none: no
+    // colour at all).
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], Option<&'a str>);
+    let cases: [Case; 7] = [
+        (&[], &[("TERM", "xterm-256color")], Some("256")),
+        (&[], &[("TERM", "xterm-direct")], Some("24-bit")),
+        (
+            &[],
+            &[("TERM", "xterm"), ("COLORTERM", "truecolor")],
+            Some("24-bit"),
+        ),
+        (&[], &[("TERM", "xterm")], Some("16")),
+        (&["--theme", "light"], &[("TERM", "xterm")], Some("16")),
+        (
+            &["--theme", "light"],
+            &[("COLORTERM", "24bit")],
+            Some("24-bit"),
+        ),
+        (&[], &[("TERM", "xterm-direct"), ("NO_COLOR", "1")], None),
+    ];
+    for (args, env, want) in cases {
+        let raw = run_and_quit(args, env);
+        let kinds = colour_kinds(&raw);
+        if let Some(want) = want {
+            assert!(!kinds.is_empty(), "{args:?} {env:?}: no colour at all");
+            let other: Vec<_> = kinds.iter().filter(|(k, _)| *k != want).collect();
+            assert!(other.is_empty(), "{args:?} {env:?} wants {want}: {other:?}");
+        } else {
+            assert_eq!(kinds, Vec::new(), "{args:?} {env:?}");
+            assert!(raw.contains(";7m"), "reverse video marks the active tab");
+        }
+    }
+}
+
 #[test]
 fn ascii_sends_no_box_drawing_or_symbols() {
     let raw = run_and_quit(&["--ascii"], &[]);

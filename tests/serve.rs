@@ -236,7 +236,7 @@ impl Drop for Server {
 /// The reader as the local code renders it, as text rows.
 fn local_screen(actions: &[Action], cols: u16, rows: u16) -> String {
     let mut app = Open {
-        colour: true,
+        colours: support::app::ANSI,
         ..Open::default()
     }
     .app(bundled(), cols, rows);
