@@ -40,7 +40,10 @@ fn app(b: Briefing, pane: PaneId, w: u16, h: u16) -> App {
     let content = Content::new(Arc::new(b), Lang::De, false);
     let options = Options {
         pane,
-        colour: true,
+        colours: briefing::theme::Colours {
+            theme: briefing::theme::ThemeName::Dark,
+            level: briefing::theme::ColourLevel::Ansi16,
+        },
         hosted: false,
         ..Options::default()
     };

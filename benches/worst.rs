@@ -139,7 +139,10 @@ fn reader(r: &mut Report, b: &Briefing, letter: char, w: u16, h: u16) {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
     let options = Options {
-        colour: true,
+        colours: briefing::theme::Colours {
+            theme: briefing::theme::ThemeName::Dark,
+            level: briefing::theme::ColourLevel::Ansi16,
+        },
         ..Options::default()
     };
     let size = format!("{w}x{h}");

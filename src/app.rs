@@ -26,7 +26,7 @@ use crate::keys::Key;
 use crate::labels::{Labels, Lang};
 use crate::pane::{PaneId, PerPane};
 use crate::symbols::Symbols;
-use crate::theme::Theme;
+use crate::theme::{ColourLevel, Colours, Theme};
 
 /// Choices made before the reader starts (language and alphabet come
 /// with the [`Content`]).
@@ -34,8 +34,8 @@ use crate::theme::Theme;
 pub struct Options {
     /// The pane to start in.
     pub pane: PaneId,
-    /// Draw with colour.
-    pub colour: bool,
+    /// The theme, and the colours the terminal is sent.
+    pub colours: Colours,
     /// Opened from a library, which it can go back to.
     pub hosted: bool,
     /// The keys in force.
@@ -46,7 +46,7 @@ impl Default for Options {
     fn default() -> Self {
         Self {
             pane: PaneId::Overview,
-            colour: false,
+            colours: Colours::NONE,
             hosted: false,
             keymap: Keymap::shared_default(),
         }
@@ -83,6 +83,7 @@ pub struct App {
     pub(crate) content: Arc<Content>,
     pub(crate) screen: Screen,
     pub(crate) theme: Theme,
+    pub(crate) colours: Colours,
     pub(crate) keymap: Arc<Keymap>,
     pub(crate) geometry: Geometry,
     pub(crate) pane: PaneId,
@@ -108,7 +109,8 @@ impl App {
             } else {
                 Screen::Reader
             },
-            theme: Theme::new(options.colour),
+            theme: Theme::new(options.colours),
+            colours: options.colours,
             keymap: options.keymap,
             geometry: Geometry::new(width, height),
             pane: options.pane,
@@ -198,6 +200,11 @@ impl App {
     /// The styles the view draws with.
     pub fn theme(&self) -> &Theme {
         &self.theme
+    }
+
+    /// The colours the terminal is sent: no others leave the writer.
+    pub fn colour_level(&self) -> ColourLevel {
+        self.colours.level
     }
 
     /// Where everything goes on the screen.

@@ -20,6 +20,7 @@ use parse::{Given, Matches, Parsed};
 use crate::briefing::sanitize::one_line;
 use crate::export::ExportFormat;
 use crate::serve::limits::Limits;
+use crate::theme::ThemeName;
 
 /// The reader's arguments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,6 +41,8 @@ pub struct Cli {
     pub check: bool,
     /// When to use colour, if said.
     pub color: Option<ColorChoice>,
+    /// The colour theme, if said.
+    pub theme: Option<ThemeName>,
     /// ASCII only.
     pub ascii: bool,
     /// Language of the interface labels.
@@ -99,6 +102,8 @@ pub struct ServeCli {
     pub limits: Limits,
     /// Language of the interface labels.
     pub lang: Option<UiLang>,
+    /// The colour theme of every session.
+    pub theme: ThemeName,
 }
 
 /// Where `serve` listens unless told.
@@ -209,6 +214,7 @@ impl Cli {
                 Some(_) => Some(ColorChoice::Auto),
                 None => None,
             },
+            theme: theme(m),
             ascii: m.flag("ascii"),
             lang: ui_lang(m),
             mouse: m.flag("mouse"),
@@ -293,6 +299,11 @@ fn ui_lang(m: &Matches) -> Option<UiLang> {
     }
 }
 
+/// `--theme` (the parser checked it is one of the names).
+fn theme(m: &Matches) -> Option<ThemeName> {
+    m.text("theme").and_then(|t| t.parse().ok())
+}
+
 /// `serve`'s matches as its arguments.
 fn serve(m: &Matches) -> ServeCli {
     let path = |long: &str| match m.value(long) {
@@ -329,6 +340,7 @@ fn serve(m: &Matches) -> ServeCli {
         authorized_keys: path("authorized-keys"),
         limits,
         lang: ui_lang(m),
+        theme: theme(m).unwrap_or_default(),
     }
 }
 

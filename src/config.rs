@@ -19,6 +19,7 @@ use crate::cli::{Cli, ColorChoice, UiLang};
 use crate::dirs::Dirs;
 use crate::keymap::Keymap;
 use crate::keys::Key;
+use crate::theme::ThemeName;
 
 /// Largest config file read: a config is a few lines.
 pub const MAX_BYTES: u64 = 64 * 1024;
@@ -31,6 +32,8 @@ const MAX_PROBLEMS: usize = 20;
 pub struct Config {
     /// `color`.
     pub color: Option<ColorChoice>,
+    /// `theme`.
+    pub theme: Option<ThemeName>,
     /// `ascii`.
     pub ascii: Option<bool>,
     /// `lang`.
@@ -125,6 +128,7 @@ fn read(path: &Path) -> std::io::Result<String> {
 #[serde(deny_unknown_fields)]
 struct Raw {
     color: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
     ascii: Option<bool>,
     lang: Option<Spanned<String>>,
     width: Option<Spanned<i64>>,
@@ -223,6 +227,15 @@ fn check(raw: &Raw, problems: &mut Vec<Problem>) -> Config {
             _ => None,
         });
     }
+    if let Some(v) = &raw.theme {
+        match v.get_ref().parse::<ThemeName>() {
+            Ok(theme) => config.theme = Some(theme),
+            Err(e) => problems.push(Problem {
+                offset: v.span().start,
+                message: one_line(&e.to_string()),
+            }),
+        }
+    }
     if let Some(v) = &raw.lang {
         config.lang = choice("lang", v, problems).and_then(|w| match w {
             "de" => Some(UiLang::De),
@@ -302,6 +315,7 @@ impl Cli {
     #[must_use]
     pub fn with_config(mut self, config: &Config) -> Self {
         self.color = self.color.or(config.color);
+        self.theme = self.theme.or(config.theme);
         self.ascii = self.ascii || config.ascii == Some(true);
         self.lang = self.lang.or(config.lang);
         self.width = self.width.or(config.width);
@@ -326,12 +340,14 @@ mod tests {
 
     #[test]
     fn every_setting_is_read() {
-        let config =
-            ok("color = \"never\"\nascii = true\nlang = \"en\"\nwidth = 72\nmouse = true\n");
+        let config = ok(
+            "color = \"never\"\ntheme = \"light\"\nascii = true\nlang = \"en\"\nwidth = 72\nmouse = true\n",
+        );
         assert_eq!(
             config,
             Config {
                 color: Some(ColorChoice::Never),
+                theme: Some(ThemeName::Light),
                 ascii: Some(true),
                 lang: Some(UiLang::En),
                 width: Some(72),
@@ -379,6 +395,12 @@ mod tests {
             ["c.toml:2:9: `color` is one of auto, always, never, not \"sometimes\""]
         );
         assert_eq!(problems("lang = \"fr\"\n").len(), 1);
+        let p = problems("theme = \"solarized\"\n");
+        assert!(
+            p[0].starts_with("c.toml:1:9: unknown theme `solarized`"),
+            "{p:?}"
+        );
+        assert!(p[0].contains("dark, light"), "{p:?}");
         assert!(problems("width = [\n")[0].starts_with("c.toml:1:"));
         assert!(problems("ascii = \"yes\"\n")[0].starts_with("c.toml:1:9: "));
     }
@@ -430,19 +452,22 @@ mod tests {
 
     #[test]
     fn the_command_line_wins_over_the_config() {
-        let config = ok("color = \"never\"\nlang = \"en\"\nwidth = 72\nascii = true\n");
-        let given = match Cli::parse_from(["--color", "always", "-w", "50"]) {
+        let config =
+            ok("color = \"never\"\nlang = \"en\"\nwidth = 72\nascii = true\ntheme = \"light\"\n");
+        let given = match Cli::parse_from(["--color", "always", "-w", "50", "--theme", "dark"]) {
             Ok(crate::cli::Command::Run(cli)) => cli,
             other => panic!("{other:?}"),
         };
         let cli = given.with_config(&config);
         assert_eq!(cli.color, Some(ColorChoice::Always));
         assert_eq!(cli.width, Some(50));
+        assert_eq!(cli.theme, Some(ThemeName::Dark));
         assert_eq!(cli.lang, Some(UiLang::En));
         assert!(cli.ascii);
         let cli = Cli::default().with_config(&config);
         assert_eq!(cli.color, Some(ColorChoice::Never));
         assert_eq!(cli.width, Some(72));
+        assert_eq!(cli.theme, Some(ThemeName::Light));
     }
 
     #[test]
@@ -491,6 +516,7 @@ mod tests {
         let config = ok(text);
         assert_eq!(config.keymap, Keymap::default());
         assert_eq!(config.color, Some(ColorChoice::Auto));
+        assert_eq!(config.theme, Some(ThemeName::Dark));
         for name in crate::keymap::names() {
             assert!(text.contains(&format!("\n{name} = [")), "{name} is missing");
         }

@@ -37,6 +37,7 @@ use self::log::{End, Record, Refusals};
 pub use self::offer::{Library, Offer};
 use crate::labels::Lang;
 use crate::output::Output;
+use crate::theme::ThemeName;
 
 /// Longest the server waits for its readers to say goodbye on shutdown.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(4);
@@ -59,6 +60,8 @@ pub struct ServeArgs {
     pub limits: Limits,
     /// Interface language (default: the briefing's).
     pub lang: Option<Lang>,
+    /// The colour theme of every session.
+    pub theme: ThemeName,
 }
 
 /// What every connection shares.
@@ -73,6 +76,8 @@ pub struct Server {
     pub runtime: tokio::runtime::Handle,
     /// Interface language, when told.
     pub lang: Option<Lang>,
+    /// The colour theme of every session.
+    pub theme: ThemeName,
     /// Test hook (debug builds only): a session panics on its first key.
     pub test_panic: bool,
     live: Mutex<HashMap<u64, Arc<Conn>>>,
@@ -126,6 +131,7 @@ pub fn run(args: &ServeArgs, offer: Offer, out: Output) -> u8 {
         access,
         runtime: runtime.handle().clone(),
         lang: args.lang,
+        theme: args.theme,
         test_panic: cfg!(debug_assertions) && std::env::var_os("BRIEFING_TEST_PANIC").is_some(),
         live: Mutex::new(HashMap::new()),
         next_id: AtomicU64::new(0),

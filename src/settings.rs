@@ -4,14 +4,15 @@
 use crate::cli::{Cli, ColorChoice, UiLang};
 pub use crate::environ::Env;
 use crate::labels::Lang;
+use crate::theme::{ColourLevel, Colours};
 
 /// How to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     /// Open the full-screen reader (else print the plain view).
     pub interactive: bool,
-    /// Use colour.
-    pub colour: bool,
+    /// The theme, and the colours the terminal is sent.
+    pub colours: Colours,
     /// Draw with ASCII only.
     pub ascii: bool,
     /// Interface language, if chosen on the command line.
@@ -24,14 +25,17 @@ pub struct Settings {
 /// (if any).
 pub fn resolve(cli: &Cli, env: &Env, stdout_tty: bool, term_width: Option<u16>) -> Settings {
     let interactive = !cli.plain && !cli.check && stdout_tty && !env.dumb();
-    let colour = match cli.color.unwrap_or_default() {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => stdout_tty && !env.no_color && !env.dumb(),
+    let level = match cli.color.unwrap_or_default() {
+        ColorChoice::Always => env.colour_level().max(ColourLevel::Ansi16),
+        ColorChoice::Auto if stdout_tty && !env.no_color && !env.dumb() => env.colour_level(),
+        ColorChoice::Auto | ColorChoice::Never => ColourLevel::None,
     };
     Settings {
         interactive,
-        colour,
+        colours: Colours {
+            theme: cli.theme.unwrap_or_default(),
+            level,
+        },
         ascii: cli.ascii || !env.utf8(),
         lang: cli.lang.map(|l| match l {
             UiLang::De => Lang::De,
@@ -65,11 +69,55 @@ mod tests {
         }
     }
 
+    fn level(args: &[&str], env: &Env, tty: bool) -> ColourLevel {
+        resolve(&cli(args), env, tty, None).colours.level
+    }
+
     #[test]
     fn a_terminal_gets_the_reader_in_colour() {
         let s = resolve(&cli(&[]), &utf8_env(), true, Some(100));
-        assert!(s.interactive && s.colour && !s.ascii);
+        assert!(s.interactive && !s.ascii);
+        assert_eq!(s.colours.level, ColourLevel::Indexed256);
+        assert_eq!(s.colours.theme, crate::theme::ThemeName::Dark);
         assert_eq!(s.width, 100);
+    }
+
+    #[test]
+    fn the_level_follows_term_and_colorterm() {
+        let env = |term: &str, colorterm: Option<&str>| Env {
+            term: Some(term.into()),
+            colorterm: colorterm.map(Into::into),
+            ..utf8_env()
+        };
+        assert_eq!(level(&[], &env("xterm", None), true), ColourLevel::Ansi16);
+        assert_eq!(
+            level(&[], &env("xterm-direct", None), true),
+            ColourLevel::TrueColor
+        );
+        assert_eq!(
+            level(&[], &env("xterm", Some("truecolor")), true),
+            ColourLevel::TrueColor
+        );
+        assert_eq!(
+            level(&[], &env("screen-256color", Some("1")), true),
+            ColourLevel::Indexed256
+        );
+        // Always: at least 16, more when the terminal says so.
+        assert_eq!(
+            level(&["--color", "always"], &env("dumb", None), false),
+            ColourLevel::Ansi16
+        );
+        assert_eq!(
+            level(&["--color", "always"], &env("xterm-direct", None), false),
+            ColourLevel::TrueColor
+        );
+        assert_eq!(level(&[], &env("dumb", None), true), ColourLevel::None);
+    }
+
+    #[test]
+    fn the_theme_is_chosen_by_name() {
+        let s = resolve(&cli(&["--theme", "light"]), &utf8_env(), true, None);
+        assert_eq!(s.colours.theme, crate::theme::ThemeName::Light);
     }
 
     #[test]
@@ -89,9 +137,16 @@ mod tests {
             no_color: true,
             ..utf8_env()
         };
-        assert!(!resolve(&cli(&[]), &env, true, None).colour);
-        assert!(!resolve(&cli(&["--color", "never"]), &utf8_env(), true, None).colour);
-        assert!(resolve(&cli(&["--color", "always"]), &env, false, None).colour);
+        assert_eq!(level(&[], &env, true), ColourLevel::None);
+        assert_eq!(
+            level(&["--color", "never"], &utf8_env(), true),
+            ColourLevel::None
+        );
+        assert_eq!(level(&[], &utf8_env(), false), ColourLevel::None);
+        assert_eq!(
+            level(&["--color", "always"], &env, false),
+            ColourLevel::Indexed256
+        );
     }
 
     #[test]

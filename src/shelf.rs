@@ -27,7 +27,7 @@ use crate::library::{
 };
 use crate::scroll::{Scroll, Step};
 use crate::terminal::event_loop::Waker;
-use crate::theme::Theme;
+use crate::theme::{ColourLevel, Colours, Theme};
 
 /// Rows a line of the list takes on a screen of `height` and `width`: a
 /// title line and, where there is room, a line of topics and counts.
@@ -104,8 +104,8 @@ pub struct ShelfOptions {
     pub lang: Option<Lang>,
     /// ASCII only.
     pub ascii: bool,
-    /// Colour.
-    pub colour: bool,
+    /// The theme, and the colours the terminal is sent.
+    pub colours: Colours,
     /// The keys in force, here and in the briefings opened.
     pub keymap: Arc<Keymap>,
     /// Where the row cache and the read marks live (`None`: nowhere).
@@ -193,7 +193,7 @@ impl Shelf {
             _ => ReadMarks::in_memory(),
         };
         let shown_dir = crate::briefing::sanitize::one_line(&options.dir.display().to_string());
-        let theme = Theme::new(options.colour);
+        let theme = Theme::new(options.colours);
         let mut shelf = Self {
             shown_dir,
             list: ListState::new(SortBy::Date),
@@ -285,6 +285,11 @@ impl Shelf {
     /// The styles.
     pub fn theme(&self) -> &Theme {
         &self.theme
+    }
+
+    /// The colours the terminal is sent: no others leave the writer.
+    pub fn colour_level(&self) -> ColourLevel {
+        self.options.colours.level
     }
 
     /// The list.

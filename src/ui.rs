@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::input::Input;
 use crate::shelf::Shelf;
 use crate::terminal::event_loop::{Ui, Waker};
+use crate::theme::ColourLevel;
 use crate::view;
 
 /// The action an input asks of the reader, if any.
@@ -38,6 +39,10 @@ impl Ui for App {
 
     fn ascii(&self) -> bool {
         App::ascii(self)
+    }
+
+    fn colour_level(&self) -> ColourLevel {
+        App::colour_level(self)
     }
 }
 
@@ -75,6 +80,10 @@ impl Ui for Shelf {
 
     fn ascii(&self) -> bool {
         Shelf::ascii(self)
+    }
+
+    fn colour_level(&self) -> ColourLevel {
+        Shelf::colour_level(self)
     }
 }
 

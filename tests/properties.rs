@@ -199,7 +199,7 @@ proptest! {
         actions in prop::collection::vec(action(), 0..30),
     ) {
         let b = parse(&text, "random").map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let open = Open { pane: PaneId::at(section), colour: true, ..Open::default() };
+        let open = Open { pane: PaneId::at(section), colours: support::app::ANSI, ..Open::default() };
         let mut app = open.app(b, start.0, start.1);
         check_frame(&app, start.0, start.1)?;
         for (i, a) in actions.iter().enumerate() {

@@ -16,6 +16,7 @@ use briefing::briefing::sanitize::is_harmful;
 
 mod support;
 use support::files::Scratch;
+use support::sgr::colour_kinds;
 use support::term::{TIMEOUT, Term};
 
 #[test]
@@ -247,6 +248,42 @@ fn no_color_and_color_never_send_no_colour() {
             raw.contains(";7m"),
             "reverse video still marks the active tab"
         );
+    }
+}
+
+#[test]
+fn colour_codes_are_of_the_level_the_terminal_shows() {
+    // Arguments, environment, the one kind of colour code wanted (none: no
+    // colour at all).
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], Option<&'a str>);
+    let cases: [Case; 7] = [
+        (&[], &[("TERM", "xterm-256color")], Some("256")),
+        (&[], &[("TERM", "xterm-direct")], Some("24-bit")),
+        (
+            &[],
+            &[("TERM", "xterm"), ("COLORTERM", "truecolor")],
+            Some("24-bit"),
+        ),
+        (&[], &[("TERM", "xterm")], Some("16")),
+        (&["--theme", "light"], &[("TERM", "xterm")], Some("16")),
+        (
+            &["--theme", "light"],
+            &[("COLORTERM", "24bit")],
+            Some("24-bit"),
+        ),
+        (&[], &[("TERM", "xterm-direct"), ("NO_COLOR", "1")], None),
+    ];
+    for (args, env, want) in cases {
+        let raw = run_and_quit(args, env);
+        let kinds = colour_kinds(&raw);
+        if let Some(want) = want {
+            assert!(!kinds.is_empty(), "{args:?} {env:?}: no colour at all");
+            let other: Vec<_> = kinds.iter().filter(|(k, _)| *k != want).collect();
+            assert!(other.is_empty(), "{args:?} {env:?} wants {want}: {other:?}");
+        } else {
+            assert_eq!(kinds, Vec::new(), "{args:?} {env:?}");
+            assert!(raw.contains(";7m"), "reverse video marks the active tab");
+        }
     }
 }
 

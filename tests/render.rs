@@ -15,6 +15,7 @@ use briefing::app::App;
 use briefing::briefing::load_bundled;
 use briefing::labels::Lang;
 use briefing::pane::PaneId;
+use briefing::theme::{ColourLevel, Colours, ThemeName};
 use briefing::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,13 +23,13 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 mod support;
-use support::app::Open;
+use support::app::{ANSI, Open};
 use support::screen_safety::frame_problem;
 
 fn app(w: u16, h: u16, ascii: bool, colour: bool) -> App {
     let open = Open {
         ascii,
-        colour,
+        colours: if colour { ANSI } else { Colours::NONE },
         ..Open::default()
     };
     open.app(load_bundled().unwrap(), w, h)
@@ -181,60 +182,104 @@ fn the_chrome_is_there_and_the_active_tab_is_reversed() {
     );
 }
 
-#[test]
-fn search_hits_are_marked_without_colour() {
-    let mut a = app(80, 24, false, false);
-    for action in [
-        Action::SearchStart,
-        Action::SearchInput('U'),
-        Action::SearchInput('S'),
-        Action::SearchInput('A'),
-    ] {
-        a.update(action);
-    }
-    a.update(Action::SearchSubmit);
-    let buf = draw(&a, 80, 24);
-    let reversed: usize = buf
-        .content
+const LEVELS: [ColourLevel; 4] = [
+    ColourLevel::None,
+    ColourLevel::Ansi16,
+    ColourLevel::Indexed256,
+    ColourLevel::TrueColor,
+];
+
+/// Every theme at every level.
+fn every_look() -> impl Iterator<Item = Colours> {
+    ThemeName::ALL.into_iter().flat_map(|theme| {
+        LEVELS
+            .into_iter()
+            .map(move |level| Colours { theme, level })
+    })
+}
+
+fn app_in(colours: Colours, w: u16, h: u16) -> App {
+    let open = Open {
+        colours,
+        ..Open::default()
+    };
+    open.app(load_bundled().unwrap(), w, h)
+}
+
+fn reversed(buf: &Buffer) -> usize {
+    buf.content
         .iter()
         .filter(|c| c.modifier.contains(Modifier::REVERSED))
-        .count();
-    // The active tab is reversed too; the hits add to it.
-    let tab_only = draw(&app(80, 24, false, false), 80, 24)
-        .content
-        .iter()
-        .filter(|c| c.modifier.contains(Modifier::REVERSED))
-        .count();
-    assert!(reversed >= tab_only + 3, "{reversed} vs {tab_only}");
-    let current = buf.content.iter().filter(|c| {
-        c.modifier
-            .contains(Modifier::UNDERLINED | Modifier::REVERSED)
-    });
-    assert_eq!(current.count(), 3, "the current hit is underlined as well");
-    assert!(text(&buf).lines().last().unwrap().contains("[1/"));
+        .count()
 }
 
 #[test]
-fn monochrome_sends_no_colour_and_colour_uses_only_the_16() {
-    for section in 0..6 {
-        let mut mono = app(120, 40, false, false);
-        mono.update(Action::GoTo(section));
-        let buf = draw(&mono, 120, 40);
+fn search_hits_and_the_active_tab_are_marked_without_colour_in_every_look() {
+    for look in every_look() {
+        let mut a = app_in(look, 80, 24);
+        for action in [
+            Action::SearchStart,
+            Action::SearchInput('U'),
+            Action::SearchInput('S'),
+            Action::SearchInput('A'),
+        ] {
+            a.update(action);
+        }
+        a.update(Action::SearchSubmit);
+        let buf = draw(&a, 80, 24);
+        // The active tab is reversed too; the hits add to it.
+        let tab_only = draw(&app_in(look, 80, 24), 80, 24);
+        let marks = a.keymap().section_marks(false);
+        let tabs = briefing::geometry::tab_spans(a.labels(), &marks, 80);
+        let tab = &tab_only[(tabs[0].start + 1, 1)];
+        assert!(tab.modifier.contains(Modifier::REVERSED), "{look:?}");
         assert!(
-            buf.content
-                .iter()
-                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+            reversed(&buf) >= reversed(&tab_only) + 3,
+            "{look:?}: {} vs {}",
+            reversed(&buf),
+            reversed(&tab_only)
         );
-        let mut colour = app(120, 40, false, true);
-        colour.update(Action::GoTo(section));
-        let buf = draw(&colour, 120, 40);
-        for c in &buf.content {
-            for col in [c.fg, c.bg] {
-                assert!(
-                    !matches!(col, Color::Rgb(..) | Color::Indexed(_)),
-                    "{col:?}"
-                );
+        let current = buf.content.iter().filter(|c| {
+            c.modifier
+                .contains(Modifier::UNDERLINED | Modifier::REVERSED)
+        });
+        assert_eq!(
+            current.count(),
+            3,
+            "{look:?}: the current hit is underlined as well"
+        );
+        assert!(text(&buf).lines().last().unwrap().contains("[1/"));
+    }
+}
+
+#[test]
+fn each_look_draws_with_the_colours_of_its_level_only() {
+    for look in every_look() {
+        for section in 0..6 {
+            let mut a = app_in(look, 120, 40);
+            a.update(Action::GoTo(section));
+            let buf = draw(&a, 120, 40);
+            let mut coloured = 0;
+            for c in &buf.content {
+                for col in [c.fg, c.bg] {
+                    let ok = col == Color::Reset
+                        || match look.level {
+                            ColourLevel::None => false,
+                            ColourLevel::Ansi16 => {
+                                !matches!(col, Color::Rgb(..) | Color::Indexed(_))
+                            }
+                            ColourLevel::Indexed256 => matches!(col, Color::Indexed(n) if n >= 16),
+                            ColourLevel::TrueColor => matches!(col, Color::Rgb(..)),
+                        };
+                    assert!(ok, "{look:?} pane {section}: {col:?}");
+                    coloured += usize::from(col != Color::Reset);
+                }
             }
+            assert_eq!(
+                coloured > 0,
+                look.level != ColourLevel::None,
+                "{look:?} pane {section}"
+            );
         }
     }
 }

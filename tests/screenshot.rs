@@ -1,7 +1,9 @@
-//! The picture in `assets/`: the reader's real rendering (80x24, colour
-//! theme, the key figures pane and the full text with a search) as SVG, in
-//! a common dark palette. The test fails when the rendering changed and the
-//! picture was not remade; remake it with
+//! The pictures in `assets/`: the reader's real rendering (80x24) as SVG.
+//! The key figures pane and the full text with a search in the 16 ANSI
+//! colours, shown in a common dark palette; and the full text with a search
+//! in each theme in 24-bit colour, on the background the theme is made for.
+//! The test fails when the rendering changed and a picture was not remade;
+//! remake them with
 //! `BRIEFING_UPDATE_SCREENSHOTS=1 cargo test --test screenshot`.
 
 // A panic in a test is a failing test, not a crash.
@@ -13,6 +15,7 @@ use std::path::Path;
 use briefing::action::Action;
 use briefing::bundled::bundled;
 use briefing::pane::PaneId;
+use briefing::theme::{ColourLevel, Colours, ThemeName};
 use briefing::view;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,34 +23,66 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 mod support;
-use support::app::Open;
+use support::app::{ANSI, Open};
 
 const CELL_W: f32 = 8.4;
 const CELL_H: f32 = 17.0;
 const BACKGROUND: &str = "#1d1f21";
 const FOREGROUND: &str = "#d0d0d0";
 
-/// The 16 ANSI colours as many dark terminal themes show them.
-fn rgb(c: Color) -> Option<&'static str> {
-    Some(match c {
-        Color::Black => "#1d1f21",
-        Color::Red => "#cc6666",
-        Color::Green => "#a6c472",
-        Color::Yellow => "#e6c547",
-        Color::Blue => "#81a2be",
-        Color::Magenta => "#c397d8",
-        Color::Cyan => "#70c0ba",
-        Color::Gray => "#c5c8c6",
-        Color::DarkGray => "#7a7f85",
-        Color::LightRed => "#ff6e67",
-        Color::LightGreen => "#b9ca4a",
-        Color::LightYellow => "#f0d060",
-        Color::LightBlue => "#96b8e0",
-        Color::LightMagenta => "#d4a8e8",
-        Color::LightCyan => "#8ad8d0",
-        Color::White => "#eaeaea",
-        _ => return None,
-    })
+/// The 16 ANSI colours as many dark terminal themes show them; 24-bit
+/// colours as they are.
+fn rgb(c: Color) -> Option<String> {
+    if let Color::Rgb(r, g, b) = c {
+        return Some(format!("#{r:02x}{g:02x}{b:02x}"));
+    }
+    Some(
+        match c {
+            Color::Black => "#1d1f21",
+            Color::Red => "#cc6666",
+            Color::Green => "#a6c472",
+            Color::Yellow => "#e6c547",
+            Color::Blue => "#81a2be",
+            Color::Magenta => "#c397d8",
+            Color::Cyan => "#70c0ba",
+            Color::Gray => "#c5c8c6",
+            Color::DarkGray => "#7a7f85",
+            Color::LightRed => "#ff6e67",
+            Color::LightGreen => "#b9ca4a",
+            Color::LightYellow => "#f0d060",
+            Color::LightBlue => "#96b8e0",
+            Color::LightMagenta => "#d4a8e8",
+            Color::LightCyan => "#8ad8d0",
+            Color::White => "#eaeaea",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+/// What the terminal shows where the reader sets no colour.
+struct Ground {
+    background: String,
+    foreground: String,
+}
+
+impl Ground {
+    /// The common dark palette of the 16-colour pictures.
+    fn dark() -> Self {
+        Self {
+            background: BACKGROUND.to_string(),
+            foreground: FOREGROUND.to_string(),
+        }
+    }
+
+    /// The terminal a theme is made for.
+    fn of(theme: ThemeName) -> Self {
+        let hex = |(r, g, b): (u8, u8, u8)| format!("#{r:02x}{g:02x}{b:02x}");
+        Self {
+            background: hex(theme.def().background),
+            foreground: hex(theme.def().foreground),
+        }
+    }
 }
 
 fn escape(s: &str) -> String {
@@ -57,7 +92,7 @@ fn escape(s: &str) -> String {
 }
 
 /// An SVG of a rendered buffer.
-fn svg(buf: &Buffer) -> String {
+fn svg(buf: &Buffer, ground: &Ground) -> String {
     let (w, h) = (buf.area.width, buf.area.height);
     let mut out = String::new();
     let _ = writeln!(
@@ -68,16 +103,20 @@ fn svg(buf: &Buffer) -> String {
     );
     let _ = writeln!(
         out,
-        r#"<rect width="100%" height="100%" rx="6" fill="{BACKGROUND}"/>"#
+        r#"<rect width="100%" height="100%" rx="6" fill="{}"/>"#,
+        ground.background
     );
     for y in 0..h {
         let mut x = 0;
         while x < w {
             let cell = &buf[(x, y)];
             let reversed = cell.modifier.contains(Modifier::REVERSED);
-            let (mut fg, mut bg) = (rgb(cell.fg).unwrap_or(FOREGROUND), rgb(cell.bg));
+            let (mut fg, mut bg) = (
+                rgb(cell.fg).unwrap_or_else(|| ground.foreground.clone()),
+                rgb(cell.bg),
+            );
             if reversed {
-                (fg, bg) = (bg.unwrap_or(BACKGROUND), Some(fg));
+                (fg, bg) = (bg.unwrap_or_else(|| ground.background.clone()), Some(fg));
             }
             let width = u16::try_from(cell.symbol().width().max(1)).unwrap();
             let (px, py) = (8.0 + f32::from(x) * CELL_W, 8.0 + f32::from(y) * CELL_H);
@@ -113,10 +152,10 @@ fn svg(buf: &Buffer) -> String {
     out
 }
 
-fn shot(section: PaneId, actions: &[Action]) -> String {
+fn shot(section: PaneId, actions: &[Action], colours: Colours) -> String {
     let open = Open {
         pane: section,
-        colour: true,
+        colours,
         ..Open::default()
     };
     let mut app = open.app(bundled(), 80, 24);
@@ -126,7 +165,12 @@ fn shot(section: PaneId, actions: &[Action]) -> String {
     let area = Rect::new(0, 0, 80, 24);
     let mut buf = Buffer::empty(area);
     view::render(&app, area, &mut buf);
-    svg(&buf)
+    let ground = if colours.level == ColourLevel::TrueColor {
+        Ground::of(colours.theme)
+    } else {
+        Ground::dark()
+    };
+    svg(&buf, &ground)
 }
 
 #[test]
@@ -140,9 +184,24 @@ fn the_pictures_in_assets_show_the_current_rendering() {
         Action::SearchInput('n'),
         Action::SearchSubmit,
     ];
+    let theme = |theme| {
+        let colours = Colours {
+            theme,
+            level: ColourLevel::TrueColor,
+        };
+        shot(PaneId::Text, &search, colours)
+    };
     let pictures = [
-        ("assets/screenshot-figures.svg", shot(PaneId::Figures, &[])),
-        ("assets/screenshot-search.svg", shot(PaneId::Text, &search)),
+        (
+            "assets/screenshot-figures.svg",
+            shot(PaneId::Figures, &[], ANSI),
+        ),
+        (
+            "assets/screenshot-search.svg",
+            shot(PaneId::Text, &search, ANSI),
+        ),
+        ("assets/theme-dark.svg", theme(ThemeName::Dark)),
+        ("assets/theme-light.svg", theme(ThemeName::Light)),
     ];
     for (path, picture) in pictures {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);

@@ -236,7 +236,7 @@ impl Drop for Server {
 /// The reader as the local code renders it, as text rows.
 fn local_screen(actions: &[Action], cols: u16, rows: u16) -> String {
     let mut app = Open {
-        colour: true,
+        colours: support::app::ANSI,
         ..Open::default()
     }
     .app(bundled(), cols, rows);
@@ -918,6 +918,7 @@ mod hostile {
     use russh::keys::PublicKeyOrCertificate;
 
     use super::{Server, SocketAddr};
+    use crate::support::sgr::colour_kinds;
 
     struct Trusting;
 
@@ -1009,6 +1010,64 @@ mod hostile {
             !log.contains("xxxxxxxxxx"),
             "an environment value was logged"
         );
+    }
+
+    /// What a session sends until its first screen is out, for a client
+    /// with terminal `term` that sent `env`.
+    async fn first_screen(port: u16, term: &str, env: &[(&str, &str)]) -> String {
+        let handle = connect(port, "SSH-2.0-colours").await;
+        let mut channel = handle.channel_open_session().await.unwrap();
+        for (k, v) in env {
+            channel.set_env(true, *k, *v).await.unwrap();
+        }
+        channel
+            .request_pty(true, term, 80, 24, 0, 0, &[])
+            .await
+            .unwrap();
+        channel.request_shell(true).await.unwrap();
+        let mut seen = Vec::new();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while let Ok(Some(msg)) = tokio::time::timeout_at(deadline, channel.wait()).await {
+            if let russh::ChannelMsg::Data { data } = msg {
+                seen.extend_from_slice(&data);
+                if String::from_utf8_lossy(&seen).contains("1/13") {
+                    break;
+                }
+            }
+        }
+        channel.data(&b"q"[..]).await.unwrap();
+        String::from_utf8_lossy(&seen).into_owned()
+    }
+
+    #[test]
+    fn each_session_gets_the_colours_of_its_clients_terminal() {
+        let server = Server::start(&["--theme", "light"]);
+        runtime().block_on(async {
+            for (term, env, want) in [
+                ("xterm-256color", &[][..], Some("256")),
+                ("xterm", &[("COLORTERM", "truecolor")][..], Some("24-bit")),
+                ("xterm-direct", &[][..], Some("24-bit")),
+                ("xterm", &[][..], Some("16")),
+                ("xterm-direct", &[("NO_COLOR", "1")][..], None),
+            ] {
+                let raw = first_screen(server.port, term, env).await;
+                assert!(raw.contains("1/13"), "{term} {env:?}: no screen");
+                let kinds = colour_kinds(&raw);
+                if let Some(want) = want {
+                    assert!(!kinds.is_empty(), "{term} {env:?}: no colour");
+                    let other: Vec<_> = kinds.iter().filter(|(k, _)| *k != want).collect();
+                    assert!(other.is_empty(), "{term} {env:?} wants {want}: {other:?}");
+                    if want == "24-bit" {
+                        // The server's theme: light's accent, 0x0550ae.
+                        assert!(raw.contains("38;2;5;80;174"), "{term} {env:?}: not light");
+                    }
+                } else {
+                    assert_eq!(kinds, Vec::new(), "{term} {env:?}");
+                    assert!(raw.contains(";7m"), "reverse video marks the active tab");
+                }
+            }
+        });
+        server.wait_log("kind=reader", 5, Duration::from_secs(10));
     }
 
     #[test]

@@ -76,7 +76,7 @@ impl Library {
             dir: self.books(),
             lang,
             ascii,
-            colour: false,
+            colours: briefing::theme::Colours::NONE,
             keymap: briefing::keymap::Keymap::shared_default(),
             dirs: Dirs {
                 cache: Some(self.root.join("cache")),

@@ -21,7 +21,7 @@ _briefing_files() {
 
 _briefing_takes_value() {
     case "$1:$2" in
-        ":-s" | ":--section" | ":-w" | ":--width" | ":--color" | ":--lang" | ":--config" | ":--generate" | "serve:-l" | "serve:--listen" | "serve:--host-key" | "serve:--authorized-keys" | "serve:--max-sessions" | "serve:--max-per-ip" | "serve:--rate-per-ip" | "serve:--max-unauthenticated" | "serve:--login-timeout" | "serve:--no-session-timeout" | "serve:--idle-timeout" | "serve:--max-session" | "serve:--lang" | "verify:--source" | "export:-f" | "export:--format") return 0 ;;
+        ":-s" | ":--section" | ":-w" | ":--width" | ":--color" | ":--theme" | ":--lang" | ":--config" | ":--generate" | "serve:-l" | "serve:--listen" | "serve:--host-key" | "serve:--authorized-keys" | "serve:--max-sessions" | "serve:--max-per-ip" | "serve:--rate-per-ip" | "serve:--max-unauthenticated" | "serve:--login-timeout" | "serve:--no-session-timeout" | "serve:--idle-timeout" | "serve:--max-session" | "serve:--lang" | "serve:--theme" | "verify:--source" | "export:-f" | "export:--format") return 0 ;;
     esac
     return 1
 }
@@ -44,6 +44,7 @@ _briefing() {
         ":-s" | ":--section") _briefing_words "overview figures quotes actors text sources 1 2 3 4 5 6"; return ;;
         ":-w" | ":--width") :; return ;;
         ":--color") _briefing_words "auto always never"; return ;;
+        ":--theme") _briefing_words "dark light"; return ;;
         ":--lang") _briefing_words "de en"; return ;;
         ":--config") _briefing_files -f; return ;;
         ":--generate") _briefing_words "man bash zsh fish"; return ;;
@@ -59,14 +60,15 @@ _briefing() {
         "serve:--idle-timeout") :; return ;;
         "serve:--max-session") :; return ;;
         "serve:--lang") _briefing_words "de en"; return ;;
+        "serve:--theme") _briefing_words "dark light"; return ;;
         "verify:--source") _briefing_files -f; return ;;
         "export:-f" | "export:--format") _briefing_words "json markdown"; return ;;
     esac
 
     if [[ $cur == -* ]]; then
         case "$cmd" in
-            "") _briefing_words "-s --section -p --plain -w --width --check --color --ascii --lang --mouse --config --generate -h --help -V --version" ;;
-            "serve") _briefing_words "-l --listen --host-key --authorized-keys --max-sessions --max-per-ip --rate-per-ip --max-unauthenticated --login-timeout --no-session-timeout --idle-timeout --max-session --lang -h --help" ;;
+            "") _briefing_words "-s --section -p --plain -w --width --check --color --theme --ascii --lang --mouse --config --generate -h --help -V --version" ;;
+            "serve") _briefing_words "-l --listen --host-key --authorized-keys --max-sessions --max-per-ip --rate-per-ip --max-unauthenticated --login-timeout --no-session-timeout --idle-timeout --max-session --lang --theme -h --help" ;;
             "verify") _briefing_words "--source -h --help" ;;
             "new") _briefing_words "-h --help" ;;
             "export") _briefing_words "-f --format -h --help" ;;

@@ -6,7 +6,7 @@ set -g __briefing_commands serve verify new export list search
 
 function __briefing_takes_value -a cmd word
     switch "$cmd:$word"
-        case ':-s' ':--section' ':-w' ':--width' ':--color' ':--lang' ':--config' ':--generate' 'serve:-l' 'serve:--listen' 'serve:--host-key' 'serve:--authorized-keys' 'serve:--max-sessions' 'serve:--max-per-ip' 'serve:--rate-per-ip' 'serve:--max-unauthenticated' 'serve:--login-timeout' 'serve:--no-session-timeout' 'serve:--idle-timeout' 'serve:--max-session' 'serve:--lang' 'verify:--source' 'export:-f' 'export:--format'
+        case ':-s' ':--section' ':-w' ':--width' ':--color' ':--theme' ':--lang' ':--config' ':--generate' 'serve:-l' 'serve:--listen' 'serve:--host-key' 'serve:--authorized-keys' 'serve:--max-sessions' 'serve:--max-per-ip' 'serve:--rate-per-ip' 'serve:--max-unauthenticated' 'serve:--login-timeout' 'serve:--no-session-timeout' 'serve:--idle-timeout' 'serve:--max-session' 'serve:--lang' 'serve:--theme' 'verify:--source' 'export:-f' 'export:--format'
             return 0
     end
     return 1
@@ -63,7 +63,8 @@ complete -c briefing -n '__briefing_is ""' -s s -l section -x -a 'overview figur
 complete -c briefing -n '__briefing_is ""' -s p -l plain -d 'print the whole briefing as wrapped plain text and exit'
 complete -c briefing -n '__briefing_is ""' -s w -l width -x -d 'wrap width for --plain, 8-1000'
 complete -c briefing -n '__briefing_is ""' -l check -d 'validate PATH (or the bundled briefing) and exit'
-complete -c briefing -n '__briefing_is ""' -l color -x -a 'auto always never' -d 'auto|always|never (auto: off when NO_COLOR is set or stdout is no terminal)'
+complete -c briefing -n '__briefing_is ""' -l color -x -a 'auto always never' -d 'auto|always|never (auto: off when NO_COLOR is set or stdout is no terminal;'
+complete -c briefing -n '__briefing_is ""' -l theme -x -a 'dark light' -d 'dark|light: colours for a dark or a light background (default: dark)'
 complete -c briefing -n '__briefing_is ""' -l ascii -d 'ASCII only, content included (default when the locale is not UTF-8)'
 complete -c briefing -n '__briefing_is ""' -l lang -x -a 'de en' -d 'language of the interface labels, de|en (default: the briefing\'s own)'
 complete -c briefing -n '__briefing_is ""' -l mouse -d 'capture the mouse (wheel scrolls, click opens a tab)'
@@ -85,6 +86,7 @@ complete -c briefing -n '__briefing_is "serve"' -l no-session-timeout -x -d 'log
 complete -c briefing -n '__briefing_is "serve"' -l idle-timeout -x -d 'without a keystroke, then a notice and close (default: 15m)'
 complete -c briefing -n '__briefing_is "serve"' -l max-session -x -d 'a session\'s longest length (default: 2h)'
 complete -c briefing -n '__briefing_is "serve"' -l lang -x -a 'de en' -d 'language of the interface labels, de|en (default: the briefing\'s own)'
+complete -c briefing -n '__briefing_is "serve"' -l theme -x -a 'dark light' -d 'dark|light: colours for a dark or a light background (default: dark)'
 complete -c briefing -n '__briefing_is "serve"' -s h -l help -d 'print this help'
 complete -c briefing -n '__briefing_is "serve"; and __briefing_operand 0' -F
 

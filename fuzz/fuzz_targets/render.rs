@@ -7,8 +7,8 @@
 //! briefing and the defaults below apply, so plain TOML seeds work as is.
 //!
 //! Control tail: bytes 0-1 width, bytes 2-3 height (any `u16`: the app caps
-//! what it draws), byte 4 flags (bit 0 English, bit 1 ASCII, bit 2 colour,
-//! bits 3-5 start pane), byte 5 plain width (1..=200), then the actions
+//! what it draws), byte 4 flags (bit 0 English, bit 1 ASCII, bits 2 and 7
+//! the colour level, bits 3-7 start pane, bit 6 the light theme), byte 5 plain width (1..=200), then the actions
 //! (`Action` itself, via `arbitrary`: any size, any click, any pane number).
 //!
 //! Properties: never panics; no cell of the screen holds a control character
@@ -29,6 +29,7 @@ use briefing::content::Content;
 use briefing::geometry::capped;
 use briefing::labels::Lang;
 use briefing::pane::PaneId;
+use briefing::theme::{ColourLevel, Colours, ThemeName};
 use libfuzzer_sys::fuzz_target;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -121,7 +122,19 @@ fuzz_target!(|data: &[u8]| {
     let ascii = flags & 2 != 0;
     let options = Options {
         pane: PaneId::at(usize::from((flags >> 3) % 6)),
-        colour: flags & 4 != 0,
+        colours: Colours {
+            theme: if flags & 0x40 != 0 {
+                ThemeName::Light
+            } else {
+                ThemeName::Dark
+            },
+            level: match (flags & 4 != 0, flags & 0x80 != 0) {
+                (false, false) => ColourLevel::None,
+                (true, false) => ColourLevel::Ansi16,
+                (false, true) => ColourLevel::Indexed256,
+                (true, true) => ColourLevel::TrueColor,
+            },
+        },
         hosted: false,
         ..Options::default()
     };

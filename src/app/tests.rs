@@ -33,7 +33,10 @@ fn starts_where_asked_at_the_top() {
     assert_eq!(a.mode(), Mode::Normal);
     let options = Options {
         pane: PaneId::Text,
-        colour: true,
+        colours: crate::theme::Colours {
+            theme: crate::theme::ThemeName::Light,
+            level: crate::theme::ColourLevel::TrueColor,
+        },
         ..Options::default()
     };
     let content = Content::new(Arc::new(load_bundled().unwrap()), Lang::En, true);

@@ -98,6 +98,17 @@ pub const VERSION: OptSpec = OptSpec {
     help: "print the version",
 };
 
+/// `--theme`, for the reader and `serve`.
+pub const THEME: OptSpec = OptSpec {
+    short: None,
+    long: "theme",
+    value: Some(ValueSpec {
+        name: "NAME",
+        kind: ValueKind::Choice(&crate::theme::ThemeName::NAMES),
+    }),
+    help: "dark|light: colours for a dark or a light background (default: dark)",
+};
+
 /// The reader: `briefing [OPTIONS] [PATH]`.
 pub const READ: CommandSpec = CommandSpec {
     name: "",
@@ -149,8 +160,10 @@ pub const READ: CommandSpec = CommandSpec {
                 name: "WHEN",
                 kind: ValueKind::Choice(&["auto", "always", "never"]),
             }),
-            help: "auto|always|never (auto: off when NO_COLOR is set or stdout is no terminal)",
+            help: "auto|always|never (auto: off when NO_COLOR is set or stdout is no terminal;\n\
+                   24-bit, 256 or 16 colours as TERM and COLORTERM say)",
         },
+        THEME,
         OptSpec {
             short: None,
             long: "ascii",
@@ -308,6 +321,7 @@ pub const SERVE: CommandSpec = CommandSpec {
             }),
             help: "language of the interface labels, de|en (default: the briefing's own)",
         },
+        THEME,
     ],
 };
 

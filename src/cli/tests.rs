@@ -34,8 +34,12 @@ fn every_option_in_long_and_short_form() {
         "--lang",
         "en",
         "--mouse",
+        "--theme",
+        "light",
         "x.toml",
     ]);
+    assert_eq!(cli.theme, Some(crate::theme::ThemeName::Light));
+    assert_eq!(run(&[]).theme, None, "the default is for the config, then dark");
     assert_eq!(cli.section, Some(4));
     assert!(cli.plain && cli.ascii && cli.mouse);
     assert_eq!(cli.width, Some(40));
@@ -65,6 +69,7 @@ fn usage_errors_say_what_is_wrong_in_one_line() {
         (&["--width"][..], "--width"),
         (&["--color", "red"][..], "auto, always or never"),
         (&["--lang", "fr"][..], "de or en"),
+        (&["--theme", "solarized"][..], "--theme takes dark or light"),
         (&["a.toml", "b.toml"][..], "one PATH at most"),
         (
             &["--colour", "x"][..],

@@ -77,7 +77,7 @@ pub fn run(cli: &Cli, env: &Env) -> u8 {
     let (width, height) = term_size.unwrap_or((80, 24));
     let options = Options {
         pane: cli.section.map_or(PaneId::Overview, PaneId::at),
-        colour: settings.colour,
+        colours: settings.colours,
         hosted: false,
         keymap,
     };
@@ -107,7 +107,7 @@ fn library(cli: &Cli, env: &Env, dir: &std::path::Path, out: Output, keymap: Arc
         dir: dir.to_path_buf(),
         lang: settings.lang,
         ascii: settings.ascii,
-        colour: settings.colour,
+        colours: settings.colours,
         keymap,
         dirs: Dirs::from_process(),
         keep_marks: true,

@@ -52,6 +52,7 @@ pub fn run(cli: &ServeCli, env: &Env) -> u8 {
             UiLang::De => Lang::De,
             UiLang::En => Lang::En,
         }),
+        theme: cli.theme,
     };
     serve::run(&args, offer, out)
 }

@@ -27,6 +27,7 @@ use crate::labels::Lang;
 use crate::pane::PaneId;
 use crate::plain;
 use crate::shelf::ShelfOptions;
+use crate::theme::{ColourLevel, Colours};
 
 /// Most environment variables taken from a client.
 const MAX_ENV: usize = 8;
@@ -104,6 +105,7 @@ impl Client {
         Env {
             no_color: get("NO_COLOR").is_some(),
             term: self.pty.as_ref().map(|p| p.term.clone()),
+            colorterm: get("COLORTERM"),
             locale: get("LC_ALL")
                 .or_else(|| get("LC_CTYPE"))
                 .or_else(|| get("LANG")),
@@ -145,7 +147,7 @@ impl Client {
                 limits.max_pending_input,
             ));
             let reader = Reader {
-                shown: self.shown(ascii, !env.no_color),
+                shown: self.shown(ascii, self.colours(&env)),
                 panic_on_key: self.server.test_panic,
             };
             info.record.kind = Some("reader");
@@ -188,14 +190,28 @@ impl Client {
             .unwrap_or_else(|| Lang::for_tag(&shared.briefing().lang))
     }
 
+    /// The server's theme at the level the client's terminal shows:
+    /// none when it sent `NO_COLOR`, else as its `TERM` (from the pty) and
+    /// `COLORTERM` say.
+    fn colours(&self, env: &Env) -> Colours {
+        Colours {
+            theme: self.server.theme,
+            level: if env.no_color {
+                ColourLevel::None
+            } else {
+                env.colour_level()
+            },
+        }
+    }
+
     /// What a reader session shows.
-    fn shown(&self, ascii: bool, colour: bool) -> Shown {
+    fn shown(&self, ascii: bool, colours: Colours) -> Shown {
         match &self.server.offer {
             Offer::Briefing(shared) => Shown::Briefing {
                 content: shared.content(self.lang(shared), ascii),
                 options: Options {
                     pane: PaneId::Overview,
-                    colour,
+                    colours,
                     hosted: false,
                     // The server user's keys are theirs, not the readers'.
                     keymap: Keymap::shared_default(),
@@ -206,7 +222,7 @@ impl Client {
                     dir: library.dir.clone(),
                     lang: self.server.lang,
                     ascii,
-                    colour,
+                    colours,
                     keymap: Keymap::shared_default(),
                     // The index cache is shared; read marks are not kept.
                     dirs: Dirs {

@@ -97,7 +97,7 @@ impl Shelf {
             .unwrap_or_else(|| Lang::for_tag(&shared.briefing().lang));
         let content = shared.content(lang, self.options.ascii);
         let options = Options {
-            colour: self.options.colour,
+            colours: self.options.colours,
             hosted: true,
             keymap: Arc::clone(&self.options.keymap),
             ..Options::default()

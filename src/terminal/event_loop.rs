@@ -14,6 +14,7 @@ use super::screen::Screen;
 use crate::action::Flow;
 use crate::geometry::capped;
 use crate::input::{Input, Parser};
+use crate::theme::ColourLevel;
 
 /// How long an incomplete escape sequence waits for its next byte before a
 /// lone ESC counts as the Escape key and anything else is dropped: vim's
@@ -59,6 +60,8 @@ pub trait Ui {
     fn render(&self, area: Rect, buf: &mut Buffer);
     /// Whether the terminal may show only ASCII.
     fn ascii(&self) -> bool;
+    /// The colours the terminal may be sent.
+    fn colour_level(&self) -> ColourLevel;
 }
 
 /// What a look for the next event found.
@@ -179,6 +182,7 @@ pub fn run<W: Write, H: Host>(
     let mut parser = Parser::default();
     let mut inputs = Vec::new();
     let mut frame = Buffer::empty(screen.area());
+    screen.colours(app.colour_level());
     draw(app, screen, &mut frame)?;
     after_first()?;
     loop {

@@ -20,6 +20,7 @@ use self::scroll::{Shift, detect};
 use self::wide::{cell_width, displayable};
 use super::sgr;
 use crate::briefing::sanitize::is_harmful;
+use crate::theme::ColourLevel;
 
 /// Begin and end of a synchronized update (mode 2026): the terminal shows
 /// the frame at once, not half drawn.
@@ -44,6 +45,8 @@ pub struct Screen<W: Write> {
     prev_hashes: Vec<u64>,
     /// Send nothing but ASCII (a terminal that is not UTF-8).
     ascii: bool,
+    /// The colours the terminal may be sent.
+    level: ColourLevel,
 }
 
 impl<W: Write> Screen<W> {
@@ -61,6 +64,7 @@ impl<W: Write> Screen<W> {
             changed: Vec::new(),
             prev_hashes: Vec::new(),
             ascii: false,
+            level: ColourLevel::TrueColor,
         }
     }
 
@@ -69,6 +73,16 @@ impl<W: Write> Screen<W> {
     /// transliterated before it gets here).
     pub fn ascii_only(&mut self, ascii: bool) {
         self.ascii = ascii;
+    }
+
+    /// Sends only colours of `level` from now on: any other is brought
+    /// down to its nearest, or left out at [`ColourLevel::None`]. The
+    /// theme already draws at that level; this is the guarantee.
+    pub fn colours(&mut self, level: ColourLevel) {
+        if level != self.level {
+            self.level = level;
+            self.invalidate();
+        }
     }
 
     /// Bytes to send just before the next frame, in the same write (the
@@ -285,7 +299,7 @@ impl<W: Write> Screen<W> {
             return;
         }
         o.push_str("\x1b[");
-        sgr::write_params(o, style);
+        sgr::write_params(o, style, self.level);
         o.push('m');
         self.style = Some(style);
     }

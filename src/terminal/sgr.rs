@@ -1,13 +1,18 @@
-//! Style → SGR escape sequence, with the short codes of the 16 ANSI colours
-//! (crossterm writes `38;5;n` even for those, twice the bytes).
+//! Style → SGR escape sequence at a colour level: `38;2;r;g;b` for 24-bit,
+//! `38;5;n` for the 256, the short codes `30-37`/`90-97` for the 16
+//! (crossterm writes `38;5;n` even for those, twice the bytes), and no
+//! colour at all without colour.
 
 use std::fmt::Write as _;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::theme::ColourLevel;
+
 /// Appends the parameters of an SGR sequence that sets `style` from a
-/// reset state (`0;1;36` for bold cyan) to `out`.
-pub fn write_params(out: &mut String, style: Style) {
+/// reset state (`0;1;36` for bold cyan) to `out`, with its colours brought
+/// down to `level`.
+pub fn write_params(out: &mut String, style: Style, level: ColourLevel) {
     out.push('0');
     let m = style.add_modifier;
     for (flag, code) in [
@@ -25,10 +30,10 @@ pub fn write_params(out: &mut String, style: Style) {
             let _ = write!(out, ";{code}");
         }
     }
-    if let Some(fg) = style.fg {
+    if let Some(fg) = style.fg.and_then(|c| level.cap(c)) {
         colour(out, fg, 30);
     }
-    if let Some(bg) = style.bg {
+    if let Some(bg) = style.bg.and_then(|c| level.cap(c)) {
         colour(out, bg, 40);
     }
 }
@@ -74,9 +79,31 @@ mod tests {
     use super::*;
 
     fn params(style: Style) -> String {
+        at(style, ColourLevel::TrueColor)
+    }
+
+    fn at(style: Style, level: ColourLevel) -> String {
         let mut out = String::new();
-        write_params(&mut out, style);
+        write_params(&mut out, style, level);
         out
+    }
+
+    #[test]
+    fn each_level_writes_its_own_codes_only() {
+        let s = Style::new()
+            .fg(Color::Rgb(0x70, 0xc0, 0xba))
+            .bg(Color::Rgb(0x1d, 0x1f, 0x21))
+            .add_modifier(Modifier::UNDERLINED);
+        assert_eq!(
+            at(s, ColourLevel::TrueColor),
+            "0;4;38;2;112;192;186;48;2;29;31;33"
+        );
+        assert_eq!(at(s, ColourLevel::Indexed256), "0;4;38;5;73;48;5;234");
+        assert_eq!(at(s, ColourLevel::Ansi16), "0;4;90;40");
+        assert_eq!(at(s, ColourLevel::None), "0;4");
+        let named = Style::new().fg(Color::Cyan).bg(Color::Indexed(196));
+        assert_eq!(at(named, ColourLevel::Ansi16), "0;36;101");
+        assert_eq!(at(named, ColourLevel::None), "0");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use briefing::briefing::Briefing;
 use briefing::content::Content;
 use briefing::labels::Lang;
 use briefing::pane::PaneId;
+use briefing::theme::{ColourLevel, Colours, ThemeName};
 
 /// How a test opens a reader: German, Unicode, overview, no colour, unless
 /// it says otherwise.
@@ -18,8 +19,14 @@ pub struct Open {
     pub lang: Lang,
     pub ascii: bool,
     pub pane: PaneId,
-    pub colour: bool,
+    pub colours: Colours,
 }
+
+/// The dark theme in the 16 ANSI colours: what most tests draw with.
+pub const ANSI: Colours = Colours {
+    theme: ThemeName::Dark,
+    level: ColourLevel::Ansi16,
+};
 
 impl Default for Open {
     fn default() -> Self {
@@ -27,7 +34,7 @@ impl Default for Open {
             lang: Lang::De,
             ascii: false,
             pane: PaneId::Overview,
-            colour: false,
+            colours: Colours::NONE,
         }
     }
 }
@@ -38,7 +45,7 @@ impl Open {
         let content = Content::new(Arc::new(briefing), self.lang, self.ascii);
         let options = Options {
             pane: self.pane,
-            colour: self.colour,
+            colours: self.colours,
             hosted: false,
             ..Options::default()
         };

@@ -1,5 +1,6 @@
-//! What the integration tests share: opening a reader, test libraries, and
-//! checking that a frame is safe to send to a terminal.
+//! What the integration tests share: opening a reader, test libraries,
+//! checking that a frame is safe to send to a terminal, reading back the
+//! colours sent.
 
 // Test code: a panic here is a failing test.
 #![allow(
@@ -12,4 +13,5 @@
 pub mod app;
 pub mod files;
 pub mod screen_safety;
+pub mod sgr;
 pub mod term;

@@ -53,7 +53,7 @@ pub fn walk_problem(briefing: &Briefing, sizes: &[(u16, u16)], keys: &[Action]) 
         let open = Open {
             lang: Lang::En,
             pane: section,
-            colour: true,
+            colours: super::app::ANSI,
             ..Open::default()
         };
         let mut app = open.app(briefing.clone(), 80, 24);

@@ -91,6 +91,7 @@ impl Term {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("COLORTERM");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_CTYPE");
         cmd.env_remove("BRIEFING_TEST_PANIC");
