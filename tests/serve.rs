@@ -58,11 +58,11 @@ struct Temp(PathBuf);
 
 impl Temp {
     fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!(
-            "briefing-serve-{}-{name}-{:?}",
-            std::process::id(),
-            Instant::now()
-        ));
+        // The library's folder name is shown to readers: a plain one.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("briefing-serve-{}-{name}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         Self(dir)
     }

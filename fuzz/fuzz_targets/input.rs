@@ -13,7 +13,8 @@ use briefing::keymap;
 use libfuzzer_sys::fuzz_target;
 
 fn check(out: &[Input]) {
-    let keymap = keymap::Keymap::default();
+    static KEYMAP: std::sync::OnceLock<keymap::Keymap> = std::sync::OnceLock::new();
+    let keymap = KEYMAP.get_or_init(keymap::Keymap::default);
     for input in out {
         if let Input::Key(key) = *input {
             for mode in [Mode::Normal, Mode::Search, Mode::Help] {

@@ -39,7 +39,11 @@ fn every_option_in_long_and_short_form() {
         "x.toml",
     ]);
     assert_eq!(cli.theme, Some(crate::theme::ThemeName::Light));
-    assert_eq!(run(&[]).theme, None, "the default is for the config, then dark");
+    assert_eq!(
+        run(&[]).theme,
+        None,
+        "the default is for the config, then dark"
+    );
     assert_eq!(cli.section, Some(4));
     assert!(cli.plain && cli.ascii && cli.mouse);
     assert_eq!(cli.width, Some(40));
