@@ -2,7 +2,7 @@
 //! (about 15 and 150 MB), and the times the issue sets targets for: first
 //! and all rows with a cold and a warm row cache, the filter per key, the
 //! search across all briefings (first and all hits, cold and warm index),
-//! and peak memory (each scenario in a process of its own, `VmHWM`).
+//! the background indexing that makes the index warm, and peak memory (each scenario in a process of its own, `VmHWM`).
 //!
 //! Run: `cargo bench --bench library` (sizes: `LIBRARY_BENCH_SIZES=1000,10000`).
 //! The libraries are made once under `target/library-bench/`; "cold" means
