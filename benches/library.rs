@@ -2,7 +2,7 @@
 //! (about 15 and 150 MB), and the times the issue sets targets for: first
 //! and all rows with a cold and a warm row cache, the filter per key, the
 //! search across all briefings (first and all hits, cold and warm index),
-//! and peak memory (each scenario in a process of its own, `VmHWM`).
+//! the background indexing that makes the index warm, and peak memory (each scenario in a process of its own, `VmHWM`).
 //!
 //! Run: `cargo bench --bench library` (sizes: `LIBRARY_BENCH_SIZES=1000,10000`).
 //! The libraries are made once under `target/library-bench/`; "cold" means
@@ -25,8 +25,8 @@ use std::time::{Duration, Instant};
 
 use briefing::library::index::{FileIndex, Presentation};
 use briefing::library::{
-    ListState, LoadEvent, LoadOptions, Loader, ReadMarks, SearchEvent, SearchFile, SearchJob,
-    SearchOptions, SortBy,
+    Indexer, ListState, LoadEvent, LoadOptions, Loader, ReadMarks, SearchEvent, SearchFile,
+    SearchJob, SearchOptions, SortBy,
 };
 
 fn main() {
@@ -177,6 +177,22 @@ fn search(dir: &Path, cache: &Path, list: &ListState, query: &str) -> Search {
     panic!("search ended without Done");
 }
 
+/// The background indexing the library screen starts once the list has
+/// loaded, run to its end: how long, and how many indexes it built.
+fn index_all(dir: &Path, cache: &Path, list: &ListState, threads: usize) -> (Duration, usize) {
+    let files: Vec<_> = list
+        .rows()
+        .iter()
+        .filter_map(|r| SearchFile::from_row(dir, r))
+        .collect();
+    let start = Instant::now();
+    let indexer = Indexer::start(files, cache.to_path_buf(), Presentation::default(), threads);
+    while !indexer.is_finished() {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    (start.elapsed(), indexer.built())
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -217,6 +233,15 @@ fn bench(count: usize) {
             times.len(),
             ms(median(times.clone())),
             ms(max)
+        );
+    }
+    for threads in [1, 2] {
+        cold_index(&cache);
+        let (took, built) = index_all(&dir, &cache, &list, threads);
+        println!(
+            "| background indexing after the list ({threads} thread{}, {built} indexes built) | {} |",
+            if threads == 1 { "" } else { "s" },
+            ms(took)
         );
     }
     for query in [synthetic::RARE, synthetic::COMMON] {

@@ -4,7 +4,8 @@
 //! Data flows one way here too: [`scan`] finds the files, [`loader`] turns
 //! them into [`row::Row`]s on background threads (through [`cache`]),
 //! [`list::ListState`] holds the filtered and sorted view the screen draws,
-//! [`search`] streams hits across all briefings, and [`script`] prints both
+//! [`search`] streams hits across all briefings (from indexes [`indexer`]
+//! builds in the background once the list is loaded), and [`script`] prints both
 //! for scripts.
 
 pub mod cache;
@@ -13,6 +14,7 @@ pub mod codec;
 pub mod date;
 pub mod hash;
 pub mod index;
+pub mod indexer;
 pub mod json;
 pub mod list;
 pub mod loader;
@@ -28,6 +30,7 @@ pub mod source_lines;
 
 pub use crate::dirs::Dirs;
 pub use hash::ContentHash;
+pub use indexer::Indexer;
 pub use list::{ListState, SortBy};
 pub use loader::{LoadEvent, LoadOptions, Loader};
 pub use marks::ReadMarks;

@@ -22,7 +22,7 @@ use crate::library::index::Presentation;
 use crate::library::list::MAX_FILTER_CHARS;
 use crate::library::slots::Slots;
 use crate::library::{
-    Dirs, ListState, LoadEvent, Loader, ReadMarks, SearchFile, SearchJob, SearchOptions,
+    Dirs, Indexer, ListState, LoadEvent, Loader, ReadMarks, SearchFile, SearchJob, SearchOptions,
     SearchResults, SortBy,
 };
 use crate::scroll::{Scroll, Step};
@@ -182,6 +182,9 @@ pub struct Shelf {
     pub(crate) opened: open::Opened,
     /// The rows were given, not loaded here.
     pub(crate) preloaded: bool,
+    /// Search indexes being built in the background (after the list has
+    /// loaded, and again after a search), so that searches find them cached.
+    pub(crate) indexer: Option<Indexer>,
 }
 
 impl Shelf {
@@ -214,6 +217,7 @@ impl Shelf {
             moved: false,
             opened: open::Opened::default(),
             preloaded: false,
+            indexer: None,
             options,
         };
         shelf.clamp();
@@ -419,6 +423,7 @@ impl Shelf {
                 LoadEvent::Done { .. } => {
                     self.progress = None;
                     self.loader = None;
+                    self.start_indexing();
                 }
                 LoadEvent::Failed(why) => {
                     self.failed = Some(why);
@@ -427,17 +432,58 @@ impl Shelf {
                 }
             }
         }
+        let mut searched = false;
         if let Some(found) = &mut self.found {
             while let Some(event) = found.job.as_ref().and_then(SearchJob::try_recv) {
                 let done = matches!(event, crate::library::SearchEvent::Done { .. });
                 found.results.apply(event);
                 if done {
                     found.job = None;
+                    searched = true;
                 }
             }
             found.lines.rebuild(&found.results);
         }
+        if searched {
+            // A filtered list was searched in part: index the rest.
+            self.start_indexing();
+        }
         self.clamp();
+    }
+
+    /// How the reader will show briefings: their search indexes depend on it.
+    fn presentation(&self) -> Presentation {
+        Presentation {
+            lang: self.options.lang,
+            ascii: self.options.ascii,
+        }
+    }
+
+    /// Builds the search index of every briefing not yet indexed, in the
+    /// background on one thread (the other core stays with the screen).
+    /// Not for served sessions: they share rows and take turns searching.
+    fn start_indexing(&mut self) {
+        let Some(cache) = self.options.dirs.cache.clone() else {
+            return;
+        };
+        if self.preloaded || self.options.search_slots.is_some() || self.loader.is_some() {
+            return;
+        }
+        let dir = &self.options.dir;
+        let files: Vec<SearchFile> = self
+            .list
+            .rows()
+            .iter()
+            .filter_map(|row| SearchFile::from_row(dir, row))
+            .collect();
+        if !files.is_empty() {
+            self.indexer = Some(Indexer::start(files, cache, self.presentation(), 1));
+        }
+    }
+
+    /// The background indexing, while there is one.
+    pub fn indexer(&self) -> Option<&Indexer> {
+        self.indexer.as_ref()
     }
 
     /// Applies an action on the library's own screens.
@@ -690,6 +736,8 @@ impl Shelf {
     /// Starts a full-text search through every briefing in the list's
     /// order; results come in through [`Shelf::wake`].
     fn search(&mut self, query: String) {
+        // The search indexes what it reads itself; two would compete.
+        self.indexer = None;
         let dir = self.options.dir.clone();
         let files: Vec<SearchFile> = self
             .list
@@ -700,10 +748,7 @@ impl Shelf {
             .collect();
         let options = SearchOptions {
             cache_dir: self.options.dirs.cache.clone(),
-            presentation: Presentation {
-                lang: self.options.lang,
-                ascii: self.options.ascii,
-            },
+            presentation: self.presentation(),
             threads: if self.options.search_slots.is_some() {
                 1
             } else {

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use briefing::briefing::sanitize::is_harmful;
 
 mod support;
-use support::files::Scratch;
+use support::files::{Scratch, dated_library_at};
 use support::sgr::colour_kinds;
 use support::term::{TIMEOUT, Term};
 
@@ -547,4 +547,174 @@ fn a_config_that_binds_quit_to_x_quits_with_x_only_and_says_so() {
     t.send(b"x");
     assert_eq!(t.exit_code(), 0);
     t.assert_restored();
+}
+
+/// The line of the screen that holds `text`, if one does.
+fn line_with(screen: &vt100::Screen, text: &str) -> Option<String> {
+    screen
+        .contents()
+        .lines()
+        .find(|l| l.contains(text))
+        .map(str::to_string)
+}
+
+/// The fixture library's briefings, newest first.
+const LIBRARY_TITLES: [&str; 4] = [
+    "Nordkorea und Russland intensivieren Beziehungen",
+    "Gemeinderat Brunnwil beschliesst",
+    "Port Alder lights its harbour",
+    "Stadtbibliothek Lindenau",
+];
+
+#[test]
+fn the_library_lists_opens_marks_read_filters_searches_and_quits() {
+    let root = std::env::temp_dir().join(format!("briefing-pty-library-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let books = root.join("books");
+    dated_library_at(&books);
+    let (state, cache) = (root.join("state"), root.join("cache"));
+    let env = [
+        ("XDG_STATE_HOME", state.to_str().unwrap()),
+        ("XDG_CACHE_HOME", cache.to_str().unwrap()),
+        ("HOME", root.to_str().unwrap()),
+    ];
+    let mut t = Term::start(&[books.to_str().unwrap()], &env, 100, 30);
+    library_lists_every_briefing(&t);
+    library_opens_and_marks_read(&mut t, &state);
+    library_filters_as_typed(&mut t);
+    let count = library_searches_all_and_opens_at_a_hit(&mut t);
+
+    // 0 goes back to the results; q quits and gives the terminal back.
+    t.send(b"0");
+    t.wait_until("the results again", |s| {
+        s.contents()
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains(&format!("{count} Treffer in 1 Briefings")))
+    })
+    .unwrap();
+    t.send(b"q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+fn library_lists_every_briefing(t: &Term) {
+    let titles = LIBRARY_TITLES;
+    // The list: every briefing a row (title, language, unread mark), the
+    // broken ones with their first problem, newest first, the first selected.
+    t.wait_for("Bibliothek · 6 Briefings · 4 ungelesen");
+    t.wait_for(" 1/6");
+    let screen = t.screen();
+    let mut at = 0;
+    for title in titles {
+        let found = screen[at..].find(title);
+        assert!(
+            found.is_some(),
+            "{title} missing or out of order:\n{screen}"
+        );
+        at += found.unwrap();
+    }
+    {
+        let parser = t.parser.lock().unwrap();
+        let s = parser.screen();
+        let nordkorea = line_with(s, titles[0]).unwrap();
+        assert!(nordkorea.contains('▶'), "first row selected: {nordkorea}");
+        for title in titles {
+            let line = line_with(s, title).unwrap();
+            assert!(line.contains("● "), "unread mark on {line}");
+        }
+        let broken = line_with(s, "broken/syntax.toml:3:16:").unwrap();
+        assert!(broken.contains('✗'), "{broken}");
+    }
+}
+
+fn library_opens_and_marks_read(t: &mut Term, state: &std::path::Path) {
+    let titles = LIBRARY_TITLES;
+    // j moves the selection to the second row.
+    t.send(b"j");
+    t.wait_for(" 2/6");
+    t.wait_until("the second row selected", |s| {
+        line_with(s, titles[1]).is_some_and(|l| l.contains('▶'))
+            && line_with(s, titles[0]).is_some_and(|l| !l.contains('▶'))
+    })
+    .unwrap();
+
+    // Enter opens it in the reader, under the library's frame.
+    t.send(b"\r");
+    t.wait_for("Bibliothek › de/gemeinderat-brunnwil.toml");
+    t.wait_for("Die erfundene Gemeinde Brunnwil");
+    assert!(!t.screen().contains("Briefings · "), "{}", t.screen());
+
+    // 0 goes back; the row opened is read now (its mark gone, one unread
+    // less), the others are not, and the mark is on disk.
+    t.send(b"0");
+    t.wait_for("Bibliothek · 6 Briefings · 3 ungelesen");
+    {
+        let parser = t.parser.lock().unwrap();
+        let s = parser.screen();
+        let read = line_with(s, titles[1]).unwrap();
+        assert!(!read.contains('●'), "still unread: {read}");
+        assert!(read.contains('▶'), "the selection stayed on it: {read}");
+        for title in [titles[0], titles[2], titles[3]] {
+            assert!(line_with(s, title).unwrap().contains('●'), "{title}");
+        }
+    }
+    let marks = std::fs::read_to_string(state.join("briefing/read")).unwrap();
+    assert_eq!(marks.lines().count(), 1, "{marks}");
+    assert_eq!(marks.trim().len(), 64, "one content hash: {marks}");
+}
+
+fn library_filters_as_typed(t: &mut Term) {
+    let titles = LIBRARY_TITLES;
+    // / filters as it is typed (here on a topic, accents and case folded).
+    t.keys(&[b"/", b"m", b"U", b"h", b"l"]);
+    t.wait_until("the filter narrowing the list", |s| {
+        let text = s.contents();
+        text.contains(" 1/1")
+            && text.contains(titles[1])
+            && !text.contains(titles[0])
+            && !text.contains(titles[2])
+    })
+    .unwrap();
+    assert!(t.screen().contains("mUhl"), "the prompt shows the typing");
+    t.send(b"\x1b");
+    t.wait_for(" 2/6");
+    t.wait_for(titles[0]);
+}
+
+/// Returns the number of hits found.
+fn library_searches_all_and_opens_at_a_hit(t: &mut Term) -> usize {
+    let titles = LIBRARY_TITLES;
+    // F searches the full text of every briefing: results by briefing, the
+    // count in the status line, Enter opens the briefing at its first hit.
+    t.keys(&[b"F", b"l", b"a", b"n", b"t", b"e", b"r", b"n", b"\r"]);
+    t.wait_until("the search done", |s| {
+        let text = s.contents();
+        text.contains("Treffer in 1 Briefings") && !text.contains("durchsucht")
+    })
+    .unwrap();
+    let screen = t.screen();
+    let status = screen.lines().last().unwrap().to_string();
+    let count: usize = status
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| *w != "Treffer")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {status:?}"));
+    assert!(count >= 5, "{status}");
+    let group = line_with(t.parser.lock().unwrap().screen(), titles[2]).unwrap();
+    assert!(group.contains(&format!("({count} Treffer)")), "{group}");
+    assert!(
+        !screen.contains(titles[1]),
+        "no group without hits:\n{screen}"
+    );
+    t.send(b"\r");
+    t.wait_for("Bibliothek › en/harbour-lanterns.toml");
+    t.wait_for(&format!("[1/{count}]"));
+    t.send(b"n");
+    t.wait_for(&format!("[2/{count}]"));
+
+    count
 }

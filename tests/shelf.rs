@@ -13,7 +13,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use briefing::action::{Action, Flow};
 use briefing::input::Input;
@@ -27,7 +27,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 mod support;
-use support::files::library_at;
+use support::files::dated_library_at;
 use support::screen_safety::frame_problem;
 
 /// A copy of the fixture library with fixed file dates (snapshots show
@@ -42,28 +42,8 @@ impl Library {
             std::env::temp_dir().join(format!("briefing-shelf-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         let books = root.join("books");
-        library_at(&books);
         // Distinct dates, one day apart, in a fixed order.
-        let day = Duration::from_secs(86_400);
-        let base = SystemTime::UNIX_EPOCH + Duration::from_secs(1_780_000_000);
-        for (i, rel) in [
-            "nordkorea-russland.toml",
-            "de/gemeinderat-brunnwil.toml",
-            "en/harbour-lanterns.toml",
-            "nested/deeper/bibliothek-nachtlesen.toml",
-            "broken/syntax.toml",
-            "broken/unknown-speaker.toml",
-        ]
-        .iter()
-        .enumerate()
-        {
-            let file = std::fs::File::options()
-                .write(true)
-                .open(books.join(rel))
-                .unwrap();
-            file.set_modified(base - day * u32::try_from(i).unwrap())
-                .unwrap();
-        }
+        dated_library_at(&books);
         Self { root }
     }
 

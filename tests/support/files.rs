@@ -50,3 +50,30 @@ pub fn library_at(to: &Path) {
     )
     .unwrap();
 }
+
+/// The fixture library's briefings (and its broken files), newest first in
+/// the dates [`dated_library_at`] gives them.
+pub const DATED: [&str; 6] = [
+    "nordkorea-russland.toml",
+    "de/gemeinderat-brunnwil.toml",
+    "en/harbour-lanterns.toml",
+    "nested/deeper/bibliothek-nachtlesen.toml",
+    "broken/syntax.toml",
+    "broken/unknown-speaker.toml",
+];
+
+/// [`library_at`], with distinct file dates one day apart in the order of
+/// [`DATED`], so that the list's order (newest first) is fixed.
+pub fn dated_library_at(to: &Path) {
+    library_at(to);
+    let day = std::time::Duration::from_secs(86_400);
+    let base = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_780_000_000);
+    for (i, rel) in DATED.iter().enumerate() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(to.join(rel))
+            .unwrap();
+        file.set_modified(base - day * u32::try_from(i).unwrap())
+            .unwrap();
+    }
+}
