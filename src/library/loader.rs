@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
-use super::outbox::{Outbox, Wake};
+use super::outbox::{Job, Outbox, Wake};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -77,17 +77,13 @@ pub enum LoadEvent {
     Failed(String),
 }
 
-/// A load running on background threads.
-#[derive(Debug)]
-pub struct Loader {
-    events: mpsc::Receiver<LoadEvent>,
-    cancel: Arc<AtomicBool>,
-}
+/// A load running on background threads; dropping it cancels it.
+pub type Loader = Job<LoadEvent>;
 
 /// Shortest time between two batches after the first.
 const BATCH_INTERVAL: Duration = Duration::from_millis(15);
 
-impl Loader {
+impl Job<LoadEvent> {
     /// Starts loading the library at `dir`.
     pub fn start(dir: &Path, options: LoadOptions) -> Self {
         Self::start_with(dir, options, None)
@@ -104,46 +100,10 @@ impl Loader {
     }
 
     fn start_with(dir: &Path, options: LoadOptions, wake: Option<Wake>) -> Self {
-        let (tx, events) = mpsc::channel();
-        let tx = Outbox::new(tx, wake);
-        let cancel = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&cancel);
         let dir = dir.to_path_buf();
-        let spawned = thread::Builder::new()
-            .name("library-load".into())
-            .spawn(move || run(&dir, &options, &flag, &tx));
-        let loader = Self { events, cancel };
-        if spawned.is_err() {
-            // No thread: the channel is closed and reads as finished.
-            loader.cancel();
-        }
-        loader
-    }
-
-    /// The next event, if one is waiting.
-    pub fn try_recv(&self) -> Option<LoadEvent> {
-        self.events.try_recv().ok()
-    }
-
-    /// The next event, waiting at most `timeout`.
-    pub fn recv_timeout(&self, timeout: Duration) -> Option<LoadEvent> {
-        self.events.recv_timeout(timeout).ok()
-    }
-
-    /// The next event, waiting for it; `None` once the loader has ended.
-    pub fn recv(&self) -> Option<LoadEvent> {
-        self.events.recv().ok()
-    }
-
-    /// Stops the work soon; events already sent stay readable.
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-}
-
-impl Drop for Loader {
-    fn drop(&mut self) {
-        self.cancel();
+        Job::spawn("library-load", wake, move |cancel, tx| {
+            run(&dir, &options, cancel, tx);
+        })
     }
 }
 

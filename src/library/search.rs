@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use super::hash::ContentHash;
 use super::index::{self, BlockHit, FileIndex, Finder, Lookup, Presentation};
 use super::loader::default_threads;
-use super::outbox::{Outbox, Wake};
+use super::outbox::{Job, Outbox, Wake};
 use super::row::{Row, read_bytes};
 use super::slots::Slots;
 use crate::text::fold::fold;
@@ -124,16 +124,12 @@ pub enum SearchEvent {
 }
 
 /// A search running on background threads; dropping it cancels it.
-#[derive(Debug)]
-pub struct SearchJob {
-    events: mpsc::Receiver<SearchEvent>,
-    cancel: Arc<AtomicBool>,
-}
+pub type SearchJob = Job<SearchEvent>;
 
 /// Shortest time between two batches after the first.
 const BATCH_INTERVAL: Duration = Duration::from_millis(15);
 
-impl SearchJob {
+impl Job<SearchEvent> {
     /// Starts searching `files` for `query`. An empty query ends at once
     /// with no hits.
     pub fn start(files: Vec<SearchFile>, query: &str, options: SearchOptions) -> Self {
@@ -156,10 +152,6 @@ impl SearchJob {
         options: SearchOptions,
         wake: Option<Wake>,
     ) -> Self {
-        let (tx, events) = mpsc::channel();
-        let tx = Outbox::new(tx, wake);
-        let cancel = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&cancel);
         let query = fold(
             &query
                 .trim()
@@ -167,40 +159,9 @@ impl SearchJob {
                 .take(MAX_QUERY_CHARS)
                 .collect::<String>(),
         );
-        let spawned = thread::Builder::new()
-            .name("library-search".into())
-            .spawn(move || run(&files, &query, &options, &flag, &tx));
-        let job = Self { events, cancel };
-        if spawned.is_err() {
-            job.cancel();
-        }
-        job
-    }
-
-    /// The next event, if one is waiting.
-    pub fn try_recv(&self) -> Option<SearchEvent> {
-        self.events.try_recv().ok()
-    }
-
-    /// The next event, waiting at most `timeout`.
-    pub fn recv_timeout(&self, timeout: Duration) -> Option<SearchEvent> {
-        self.events.recv_timeout(timeout).ok()
-    }
-
-    /// The next event, waiting for it; `None` once the search has ended.
-    pub fn recv(&self) -> Option<SearchEvent> {
-        self.events.recv().ok()
-    }
-
-    /// Stops the search soon.
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-}
-
-impl Drop for SearchJob {
-    fn drop(&mut self) {
-        self.cancel();
+        Job::spawn("library-search", wake, move |cancel, tx| {
+            run(&files, &query, &options, cancel, tx);
+        })
     }
 }
 
