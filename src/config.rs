@@ -108,10 +108,8 @@ impl Location {
 /// The file's text, refusing what is too large or not UTF-8.
 fn read(path: &Path) -> std::io::Result<String> {
     use std::io::{Error, ErrorKind};
-    let file = std::fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
-        return Err(Error::from(ErrorKind::IsADirectory));
-    }
+    // As a briefing is opened: a FIFO without a writer never blocks.
+    let file = crate::briefing::open(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_BYTES {

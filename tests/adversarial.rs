@@ -747,3 +747,17 @@ fn toml_that_is_no_briefing_is_refused_early() {
     }
     assert!(why(&quotes).contains("too many entries in `quotes` (50001; the limit is 50000)"));
 }
+
+#[test]
+fn a_config_file_that_is_a_fifo_without_a_writer_never_blocks() {
+    let path = fifo("no-writer-config.toml");
+    let out = briefing_within(&["--plain", "--config", path.to_str().unwrap()]);
+    // Read as empty: no settings, the defaults.
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Das Wichtigste in Kürze"));
+}

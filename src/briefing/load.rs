@@ -77,8 +77,11 @@ pub fn load_file(path: &Path) -> Result<Briefing, LoadError> {
 /// pipe or FIFO is read like `cat` reads it (`briefing <(cat a.toml)` works;
 /// with no writer it reads as empty); anything else (a terminal, a device)
 /// is refused.
+///
+/// # Errors
+/// What the OS said, or that the file is a folder or a device.
 #[cfg(unix)]
-fn open(path: &Path) -> std::io::Result<File> {
+pub fn open(path: &Path) -> std::io::Result<File> {
     use std::io::{Error, ErrorKind};
     use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 
@@ -111,8 +114,11 @@ fn open(path: &Path) -> std::io::Result<File> {
 }
 
 /// Elsewhere, files are opened as they are.
+///
+/// # Errors
+/// What the OS said.
 #[cfg(not(unix))]
-fn open(path: &Path) -> std::io::Result<File> {
+pub fn open(path: &Path) -> std::io::Result<File> {
     File::open(path)
 }
 

@@ -19,7 +19,7 @@ pub use decode::MAX_PROBLEMS;
 pub(crate) use decode::{Item, RawDocument};
 pub use error::{LoadError, Problem};
 pub(crate) use load::parse_inspecting;
-pub use load::{BUNDLED, BUNDLED_NAME, MAX_FILE_BYTES, load_bundled, load_file, parse};
+pub use load::{BUNDLED, BUNDLED_NAME, MAX_FILE_BYTES, load_bundled, load_file, open, parse};
 pub use model::{
     Actor, ActorIx, ActorKind, Briefing, Figure, Quote, Relation, Section, Source, SourceKind,
 };

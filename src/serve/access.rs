@@ -31,7 +31,7 @@ impl Access {
     pub fn from_file(path: &Path) -> Result<Self, String> {
         let shown = crate::briefing::sanitize::one_line(&path.display().to_string());
         let mut text = String::new();
-        std::fs::File::open(path)
+        crate::briefing::open(path)
             .and_then(|f| f.take(MAX_FILE_BYTES).read_to_string(&mut text))
             .map_err(|e| format!("{shown}: {e}"))?;
         let mut keys = HashSet::new();
