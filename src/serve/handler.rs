@@ -113,6 +113,23 @@ impl Client {
         }
     }
 
+    /// A shell or exec request: the first on our channel starts it, any
+    /// other is refused.
+    fn start_once(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+        reader: bool,
+    ) -> Result<(), russh::Error> {
+        if !self.ours(channel) || self.started {
+            session.channel_failure(channel)?;
+            return Ok(());
+        }
+        session.channel_success(channel)?;
+        self.start(channel, session, reader);
+        Ok(())
+    }
+
     /// Starts what the channel shows: the reader with a pty (and a terminal
     /// that can show it), else the plain view.
     fn start(&mut self, channel: ChannelId, session: &mut Session, reader: bool) {
@@ -380,13 +397,7 @@ impl russh::server::Handler for Client {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if !self.ours(channel) || self.started {
-            session.channel_failure(channel)?;
-            return Ok(());
-        }
-        session.channel_success(channel)?;
-        self.start(channel, session, true);
-        Ok(())
+        self.start_once(channel, session, true)
     }
 
     async fn exec_request(
@@ -397,13 +408,7 @@ impl russh::server::Handler for Client {
     ) -> Result<(), Self::Error> {
         // The command is never run, parsed or logged: any command gets the
         // briefing as plain text.
-        if !self.ours(channel) || self.started {
-            session.channel_failure(channel)?;
-            return Ok(());
-        }
-        session.channel_success(channel)?;
-        self.start(channel, session, false);
-        Ok(())
+        self.start_once(channel, session, false)
     }
 
     async fn subsystem_request(
