@@ -18,136 +18,18 @@
     clippy::cast_precision_loss
 )]
 
-use std::io::{Read, Write};
+#[path = "support/pty.rs"]
+mod pty;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty::{COLS, ROWS, Run};
 
-const COLS: u16 = 80;
-const ROWS: u16 = 24;
-/// Output quiet for this long means the program finished its first frame.
-const QUIET: Duration = Duration::from_millis(120);
 /// Runs under `/usr/bin/time` per binary for the peak RSS.
 const RSS_RUNS: usize = 10;
 /// A line on the first page of the bundled briefing's overview at 80x24.
 const OVERVIEW_MARKER: &str = "Die USA und Südkorea befürchten eine Verstärkung der Beziehungen.";
-
-/// Output chunks with the time they arrived.
-type Log = Arc<Mutex<Vec<(Instant, Vec<u8>)>>>;
-
-struct Run {
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    log: Log,
-    started: Instant,
-}
-
-impl Run {
-    fn start(program: &Path, args: &[String]) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("BRIEFING_CONFIG");
-        let log: Log = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
-        let sink = Arc::clone(&log);
-        let started = Instant::now();
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        std::thread::spawn(move || {
-            let mut buf = vec![0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .unwrap()
-                    .push((Instant::now(), buf[..n].to_vec()));
-            }
-        });
-        Self {
-            child,
-            _master: pty.master,
-            writer,
-            log,
-            started,
-        }
-    }
-
-    fn bytes(&self) -> usize {
-        self.log.lock().unwrap().iter().map(|(_, b)| b.len()).sum()
-    }
-
-    /// Waits until no output came for `QUIET`.
-    fn settle(&self) {
-        let mut last = (self.bytes(), Instant::now());
-        loop {
-            std::thread::sleep(Duration::from_millis(10));
-            let now = self.bytes();
-            if now != last.0 {
-                last = (now, Instant::now());
-            } else if last.1.elapsed() >= QUIET {
-                return;
-            }
-        }
-    }
-
-    /// Time from start until the screen first showed `text`.
-    fn time_until_shown(&self, text: &str) -> Duration {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let mut parser = vt100::Parser::new(nz(ROWS), nz(COLS), 0);
-            for (t, bytes) in self.log.lock().unwrap().iter() {
-                parser.process(bytes);
-                if parser.screen().contents().contains(text) {
-                    return *t - self.started;
-                }
-            }
-            assert!(Instant::now() < deadline, "never showed {text:?}");
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// Peak resident memory so far, in KiB.
-    fn peak_rss_kib(&self) -> Option<u64> {
-        let pid = self.child.process_id()?;
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-        line.split_whitespace().nth(1)?.parse().ok()
-    }
-
-    fn quit(mut self) {
-        let _ = self.writer.write_all(b"q");
-        let _ = self.writer.flush();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).unwrap()
-}
 
 /// Median, min and max.
 fn summary(v: &[f64]) -> (f64, f64, f64) {
