@@ -120,6 +120,8 @@ pub struct Labels {
     pub library: &'static str,
     /// "briefings" after their number.
     pub briefings: &'static str,
+    /// See `briefings`: after 1.
+    pub briefing: &'static str,
     /// "unread" after a number.
     pub unread: &'static str,
     /// Progress while the library loads.
@@ -134,6 +136,8 @@ pub struct Labels {
     pub full_text: &'static str,
     /// "hits" after their number.
     pub hits: &'static str,
+    /// See `hits`: after 1.
+    pub hit: &'static str,
     /// Between hits and briefings: "12 hits in 3 briefings".
     pub in_briefings: &'static str,
     /// Progress of a search.
@@ -225,6 +229,7 @@ impl Labels {
             backspace: t(self.backspace),
             library: t(self.library),
             briefings: t(self.briefings),
+            briefing: t(self.briefing),
             unread: t(self.unread),
             loading: t(self.loading),
             no_briefings: t(self.no_briefings),
@@ -232,6 +237,7 @@ impl Labels {
             filter: t(self.filter),
             full_text: t(self.full_text),
             hits: t(self.hits),
+            hit: t(self.hit),
             in_briefings: t(self.in_briefings),
             searched: t(self.searched),
             searching: t(self.searching),
@@ -266,6 +272,11 @@ impl Labels {
             Some(key) => template.replacen("{}", key, 1),
             None => template.split(": ").next().unwrap_or_default().to_string(),
         }
+    }
+
+    /// `n` and the word counted, singular after 1: "1 briefing", "3 hits".
+    pub fn counted(n: usize, one: &str, many: &str) -> String {
+        format!("{n} {}", if n == 1 { one } else { many })
     }
 
     /// Group heading for an actor kind.
@@ -333,6 +344,7 @@ static DE: Labels = Labels {
     too_small: "Fenster zu klein",
     library: "Bibliothek",
     briefings: "Briefings",
+    briefing: "Briefing",
     unread: "ungelesen",
     loading: "lädt",
     no_briefings: "Keine Briefings in diesem Ordner",
@@ -340,6 +352,7 @@ static DE: Labels = Labels {
     filter: "Filter",
     full_text: "Volltext",
     hits: "Treffer",
+    hit: "Treffer",
     in_briefings: "in",
     searched: "durchsucht",
     searching: "sucht",
@@ -408,6 +421,7 @@ static EN: Labels = Labels {
     too_small: "Terminal too small",
     library: "Library",
     briefings: "briefings",
+    briefing: "briefing",
     unread: "unread",
     loading: "loading",
     no_briefings: "No briefings in this folder",
@@ -415,6 +429,7 @@ static EN: Labels = Labels {
     filter: "Filter",
     full_text: "Full text",
     hits: "hits",
+    hit: "hit",
     in_briefings: "in",
     searched: "searched",
     searching: "searching",

@@ -590,7 +590,7 @@ fn the_library_lists_opens_marks_read_filters_searches_and_quits() {
         s.contents()
             .lines()
             .last()
-            .is_some_and(|l| l.contains(&format!("{count} Treffer in 1 Briefings")))
+            .is_some_and(|l| l.contains(&format!("{count} Treffer in 1 Briefing")))
     })
     .unwrap();
     t.send(b"q");
@@ -691,7 +691,7 @@ fn library_searches_all_and_opens_at_a_hit(t: &mut Term) -> usize {
     t.keys(&[b"F", b"l", b"a", b"n", b"t", b"e", b"r", b"n", b"\r"]);
     t.wait_until("the search done", |s| {
         let text = s.contents();
-        text.contains("Treffer in 1 Briefings") && !text.contains("durchsucht")
+        text.contains("Treffer in 1 Briefing") && !text.contains("durchsucht")
     })
     .unwrap();
     let screen = t.screen();

@@ -474,7 +474,7 @@ fn a_library_is_served_listed_searched_and_read_with_no_marks_kept() {
     t.send(b"F");
     t.send(b"lanterns\r");
     // Enter before the first hit has nothing to open: wait for the hits.
-    t.wait_for("9 Treffer in 1 Briefings");
+    t.wait_for("9 Treffer in 1 Briefing");
     t.send(b"\r");
     t.wait_for("Bibliothek › en/harbour-lanterns.toml");
     t.send(b"0");

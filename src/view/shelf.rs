@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use super::chrome::{Hints, put};
 use super::help::{Look, overlay};
 use crate::action::Mode;
-use crate::labels::Lang;
+use crate::labels::{Labels, Lang};
 use crate::library::{Row, SortBy};
 use crate::pane::PaneId;
 use crate::shelf::{Line, Prompt, Shelf, ShelfLayout};
@@ -150,7 +150,8 @@ fn title(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
     let l = shelf.labels();
     let dot = symbols(shelf).dot;
     let list = shelf.list();
-    let mut text = format!(" {} {dot} {} {}", l.library, list.rows().len(), l.briefings);
+    let count = Labels::counted(list.rows().len(), l.briefing, l.briefings);
+    let mut text = format!(" {} {dot} {count}", l.library);
     let unread = list.unread_count();
     if unread > 0 {
         let _ = write!(text, " {dot} {unread} {}", l.unread);
@@ -401,7 +402,7 @@ fn results(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
                     continue;
                 };
                 let title = ui(shelf, &group.title);
-                let text = format!("{title}  ({} {})", group.count, l.hits);
+                let text = format!("{title}  ({})", Labels::counted(group.count, l.hit, l.hits));
                 let room = usize::from(area.width.saturating_sub(3));
                 put(
                     buf,
@@ -618,12 +619,10 @@ fn position(shelf: &Shelf) -> String {
         }
         let _ = write!(
             out,
-            "{} {} {} {} {}",
-            r.count,
-            l.hits,
+            "{} {} {}",
+            Labels::counted(r.count, l.hit, l.hits),
             l.in_briefings,
-            r.groups.len(),
-            l.briefings
+            Labels::counted(r.groups.len(), l.briefing, l.briefings),
         );
         if r.capped {
             let _ = write!(out, " {}", l.capped);
