@@ -9,6 +9,9 @@
 //! problems. More problems than that, an array or `[[list]]` over the list
 //! limit, a table with more keys than any briefing has, or `[table]`
 //! headers by the hundred: refused before anything is built.
+//!
+//! Only files over [`FIRST_LOOK_ABOVE`](super::decode::FIRST_LOOK_ABOVE)
+//! get it: below that size the parser costs little whatever the file holds.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;

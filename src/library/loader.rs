@@ -82,6 +82,8 @@ pub type Loader = Job<LoadEvent>;
 
 /// Shortest time between two batches after the first.
 const BATCH_INTERVAL: Duration = Duration::from_millis(15);
+/// Most rows a worker holds before handing them on.
+const WORKER_BATCH: usize = 64;
 
 impl Job<LoadEvent> {
     /// Starts loading the library at `dir`.
@@ -108,7 +110,17 @@ impl Job<LoadEvent> {
 }
 
 fn run(dir: &Path, options: &LoadOptions, cancel: &AtomicBool, tx: &Outbox<LoadEvent>) {
-    let scanned = match scan(dir, options.limits) {
+    let cache_file = options
+        .cache_dir
+        .as_deref()
+        .map(|c| cache::cache_file(c, dir));
+    // The walk and the cache read take about as long each: side by side.
+    let (scanned, mut cached) = thread::scope(|s| {
+        let cache = s.spawn(|| cache_file.as_deref().map(cache::read).unwrap_or_default());
+        let scanned = scan(dir, options.limits);
+        (scanned, cache.join().unwrap_or_default())
+    });
+    let scanned = match scanned {
         Ok(s) => s,
         Err(e) => {
             let message = format!("{}: cannot read the folder: {e}", clean::path(dir));
@@ -116,11 +128,6 @@ fn run(dir: &Path, options: &LoadOptions, cancel: &AtomicBool, tx: &Outbox<LoadE
             return;
         }
     };
-    let cache_file = options
-        .cache_dir
-        .as_deref()
-        .map(|c| cache::cache_file(c, dir));
-    let mut cached = cache_file.as_deref().map(cache::read).unwrap_or_default();
     let total = scanned.files.len();
     let mut rows = Vec::with_capacity(total);
     let mut misses = Vec::new();
@@ -131,6 +138,9 @@ fn run(dir: &Path, options: &LoadOptions, cancel: &AtomicBool, tx: &Outbox<LoadE
         }
     }
     let stale = !cached.is_empty();
+    // The cache is written again only when something changed; only then
+    // are the rows kept beside the ones sent.
+    let rewrite = !misses.is_empty() || stale;
     let _ = tx.send(LoadEvent::Scanned {
         total,
         cached: rows.len(),
@@ -138,17 +148,21 @@ fn run(dir: &Path, options: &LoadOptions, cancel: &AtomicBool, tx: &Outbox<LoadE
         too_deep: scanned.too_deep,
     });
     if !rows.is_empty() {
+        let sent = if rewrite {
+            rows.clone()
+        } else {
+            std::mem::take(&mut rows)
+        };
         let _ = tx.send(LoadEvent::Rows {
-            rows: rows.clone(),
-            done: rows.len(),
+            done: sent.len(),
+            rows: sent,
             total,
         });
     }
-    let loaded = misses.len();
     misses.sort_by_key(|f| std::cmp::Reverse(f.modified));
-    load_misses(dir, misses, options.threads, cancel, tx, &mut rows, total);
+    load_misses(dir, &misses, options.threads, cancel, tx, &mut rows, total);
     let cache_written = match &cache_file {
-        Some(file) if loaded > 0 || stale => cache::write(file, &rows),
+        Some(file) if rewrite => cache::write(file, &rows),
         _ => false,
     };
     let _ = tx.send(LoadEvent::Done { cache_written });
@@ -158,7 +172,7 @@ fn run(dir: &Path, options: &LoadOptions, cancel: &AtomicBool, tx: &Outbox<LoadE
 /// a copy of each in `rows` for the cache.
 fn load_misses(
     dir: &Path,
-    misses: Vec<Found>,
+    misses: &[Found],
     threads: usize,
     cancel: &AtomicBool,
     tx: &Outbox<LoadEvent>,
@@ -168,19 +182,30 @@ fn load_misses(
     if misses.is_empty() {
         return;
     }
-    let misses = Arc::new(misses);
-    let next = Arc::new(AtomicUsize::new(0));
-    let (row_tx, row_rx) = mpsc::channel::<Row>();
+    let next = AtomicUsize::new(0);
+    let (row_tx, row_rx) = mpsc::channel::<Vec<Row>>();
     thread::scope(|s| {
         for _ in 0..threads.clamp(1, misses.len()) {
-            let (misses, next, row_tx) = (Arc::clone(&misses), Arc::clone(&next), row_tx.clone());
+            let (next, row_tx) = (&next, row_tx.clone());
             s.spawn(move || {
+                // Rows go out in small batches: one wake-up of the collector
+                // per row cost more than the row itself on a busy machine.
+                let mut held = Vec::new();
+                let mut last = None::<Instant>;
                 while !cancel.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(found) = misses.get(i) else { break };
-                    if row_tx.send(Row::load(dir, found)).is_err() {
-                        break;
+                    held.push(Row::load(dir, found));
+                    let due = last.is_none_or(|t| t.elapsed() >= BATCH_INTERVAL);
+                    if held.len() >= WORKER_BATCH || due {
+                        if row_tx.send(std::mem::take(&mut held)).is_err() {
+                            return;
+                        }
+                        last = Some(Instant::now());
                     }
+                }
+                if !held.is_empty() {
+                    let _ = row_tx.send(held);
                 }
             });
         }
@@ -190,9 +215,9 @@ fn load_misses(
         loop {
             let received = row_rx.recv_timeout(BATCH_INTERVAL);
             let closed = matches!(received, Err(mpsc::RecvTimeoutError::Disconnected));
-            if let Ok(row) = received {
-                batch.push(row);
-                batch.extend(row_rx.try_iter());
+            if let Ok(rows) = received {
+                batch.extend(rows);
+                batch.extend(row_rx.try_iter().flatten());
             }
             let due = last.is_none_or(|t| t.elapsed() >= BATCH_INTERVAL);
             if !batch.is_empty() && (due || closed) {
