@@ -10,7 +10,7 @@ mod man_keys;
 mod zsh;
 
 use crate::cli::Generate;
-use crate::cli::spec::{SECTION_NAMES, ValueKind};
+use crate::cli::spec::{COMMANDS, CommandSpec, SECTION_NAMES, ValueKind};
 
 /// The text `--generate what` prints.
 pub fn generate(what: Generate) -> String {
@@ -52,6 +52,26 @@ pub fn offer(kind: ValueKind) -> Offer {
             Offer::Nothing
         }
     }
+}
+
+/// The subcommands' names, in table order (the reader itself has none).
+pub fn subcommands() -> Vec<&'static str> {
+    COMMANDS
+        .iter()
+        .map(|c| c.name)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// `"serve:-l"` and `"serve:--listen"`: the forms of an option in a command,
+/// each between two `quote`s, as the scripts' `case` patterns match them.
+pub fn forms(command: &CommandSpec, short: Option<char>, long: &str, quote: char) -> Vec<String> {
+    let name = command.name;
+    short
+        .map(|c| format!("{quote}{name}:-{c}{quote}"))
+        .into_iter()
+        .chain([format!("{quote}{name}:--{long}{quote}")])
+        .collect()
 }
 
 /// The first line of a help text, for the one-line descriptions of the

@@ -4,18 +4,13 @@
 
 use std::fmt::Write as _;
 
-use super::{Offer, offer};
+use super::{Offer, forms, offer, subcommands};
 use crate::cli::spec::{COMMANDS, CommandSpec, ValueKind, all_options};
 
 /// The script, to be sourced (or put where bash-completion finds it).
 pub fn script() -> String {
     let mut o = String::from(HEAD);
-    let subcommands: Vec<&str> = COMMANDS
-        .iter()
-        .map(|c| c.name)
-        .filter(|n| !n.is_empty())
-        .collect();
-    let subcommands = subcommands.join(" ");
+    let subcommands = subcommands().join(" ");
 
     // Which options take a value, per command: to skip their values when
     // counting operands, and to complete them.
@@ -25,7 +20,7 @@ pub fn script() -> String {
         .flat_map(|c| {
             all_options(c)
                 .filter(|opt| opt.value.is_some())
-                .flat_map(|opt| forms(c, opt.short, opt.long))
+                .flat_map(|opt| forms(c, opt.short, opt.long, '"'))
         })
         .collect();
     if !valued.is_empty() {
@@ -49,7 +44,7 @@ pub fn script() -> String {
             let _ = writeln!(
                 o,
                 "        {}) {}; return ;;",
-                forms(command, opt.short, opt.long).join(" | "),
+                forms(command, opt.short, opt.long, '"').join(" | "),
                 action(value.kind)
             );
         }
@@ -98,15 +93,6 @@ pub fn script() -> String {
 /// The `case` pattern of a command: its name, or `""` for the reader.
 fn pattern(command: &CommandSpec) -> String {
     format!("\"{}\"", command.name)
-}
-
-/// `"serve:-l" | "serve:--listen"`: the forms of an option in a command.
-fn forms(command: &CommandSpec, short: Option<char>, long: &str) -> Vec<String> {
-    short
-        .map(|c| format!("\"{}:-{c}\"", command.name))
-        .into_iter()
-        .chain([format!("\"{}:--{long}\"", command.name)])
-        .collect()
 }
 
 /// The shell code that completes a value of `kind`.

@@ -4,18 +4,17 @@
 
 use std::fmt::Write as _;
 
-use super::{Offer, first_line, offer};
+use super::{Offer, first_line, forms, offer, subcommands};
 use crate::cli::spec::{COMMANDS, CommandSpec, ValueKind, all_options};
 
 /// The script, for `~/.config/fish/completions/briefing.fish`.
 pub fn script() -> String {
     let mut o = String::from(HEAD);
-    let subcommands: Vec<&str> = COMMANDS
-        .iter()
-        .map(|c| c.name)
-        .filter(|n| !n.is_empty())
-        .collect();
-    let _ = writeln!(o, "set -g __briefing_commands {}\n", subcommands.join(" "));
+    let _ = writeln!(
+        o,
+        "set -g __briefing_commands {}\n",
+        subcommands().join(" ")
+    );
 
     o.push_str("function __briefing_takes_value -a cmd word\n    switch \"$cmd:$word\"\n");
     let valued: Vec<String> = COMMANDS
@@ -23,13 +22,7 @@ pub fn script() -> String {
         .flat_map(|c| {
             all_options(c)
                 .filter(|opt| opt.value.is_some())
-                .flat_map(|opt| {
-                    let long = format!("'{}:--{}'", c.name, opt.long);
-                    opt.short
-                        .map(|s| format!("'{}:-{s}'", c.name))
-                        .into_iter()
-                        .chain([long])
-                })
+                .flat_map(|opt| forms(c, opt.short, opt.long, '\''))
         })
         .collect();
     let _ = writeln!(o, "        case {}\n            return 0", valued.join(" "));

@@ -91,11 +91,7 @@ fn description(r: &mut Roff) {
         .enumerate()
         .map(|(i, n)| format!("{} {n}", i + 1))
         .collect();
-    let commands: Vec<&str> = COMMANDS
-        .iter()
-        .map(|c| c.name)
-        .filter(|n| !n.is_empty())
-        .collect();
+    let commands = super::subcommands();
     r.control("SH", ["DESCRIPTION"]);
     r.text([
         bold("briefing"),
