@@ -136,11 +136,7 @@ struct Search {
 }
 
 fn search(dir: &Path, cache: &Path, list: &ListState, query: &str) -> Search {
-    let files: Vec<_> = list
-        .rows()
-        .iter()
-        .filter_map(|r| SearchFile::from_row(dir, r))
-        .collect();
+    let files = SearchFile::of_rows(dir, list.rows());
     let start = Instant::now();
     let job = SearchJob::start(
         files,
@@ -180,11 +176,7 @@ fn search(dir: &Path, cache: &Path, list: &ListState, query: &str) -> Search {
 /// The background indexing the library screen starts once the list has
 /// loaded, run to its end: how long, and how many indexes it built.
 fn index_all(dir: &Path, cache: &Path, list: &ListState, threads: usize) -> (Duration, usize) {
-    let files: Vec<_> = list
-        .rows()
-        .iter()
-        .filter_map(|r| SearchFile::from_row(dir, r))
-        .collect();
+    let files = SearchFile::of_rows(dir, list.rows());
     let start = Instant::now();
     let indexer = Indexer::start(files, cache.to_path_buf(), Presentation::default(), threads);
     while !indexer.is_finished() {

@@ -470,12 +470,7 @@ impl Shelf {
             return;
         }
         let dir = &self.options.dir;
-        let files: Vec<SearchFile> = self
-            .list
-            .rows()
-            .iter()
-            .filter_map(|row| SearchFile::from_row(dir, row))
-            .collect();
+        let files = SearchFile::of_rows(dir, self.list.rows());
         if !files.is_empty() {
             self.indexer = Some(Indexer::start(files, cache, self.presentation(), 1));
         }
@@ -739,13 +734,8 @@ impl Shelf {
         // The search indexes what it reads itself; two would compete.
         self.indexer = None;
         let dir = self.options.dir.clone();
-        let files: Vec<SearchFile> = self
-            .list
-            .view()
-            .iter()
-            .filter_map(|&i| self.list.row(i))
-            .filter_map(|row| SearchFile::from_row(&dir, row))
-            .collect();
+        let shown = self.list.view().iter().filter_map(|&i| self.list.row(i));
+        let files = SearchFile::of_rows(&dir, shown);
         let options = SearchOptions {
             cache_dir: self.options.dirs.cache.clone(),
             presentation: self.presentation(),

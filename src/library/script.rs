@@ -183,10 +183,7 @@ pub fn search_with(
             return 2;
         }
     };
-    let files: Vec<SearchFile> = rows
-        .iter()
-        .filter_map(|r| SearchFile::from_row(dir, r))
-        .collect();
+    let files = SearchFile::of_rows(dir, &rows);
     let options = SearchOptions {
         cache_dir: dirs.cache.clone(),
         ..SearchOptions::default()

@@ -46,6 +46,13 @@ impl SearchFile {
             hash: row.hash,
         })
     }
+
+    /// The files behind `rows` that loaded, in their order.
+    pub fn of_rows<'a>(dir: &Path, rows: impl IntoIterator<Item = &'a Row>) -> Vec<Self> {
+        rows.into_iter()
+            .filter_map(|row| Self::from_row(dir, row))
+            .collect()
+    }
 }
 
 /// How to search.
