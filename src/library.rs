@@ -20,6 +20,7 @@ pub mod list;
 pub mod loader;
 pub mod marks;
 pub mod outbox;
+pub mod queue;
 pub mod results;
 pub mod row;
 pub mod scan;

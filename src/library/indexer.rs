@@ -14,6 +14,7 @@ use std::thread;
 
 use super::hash::ContentHash;
 use super::index::{self, FileIndex, Presentation};
+use super::queue::Queue;
 use super::row::read_bytes;
 use super::search::SearchFile;
 
@@ -94,20 +95,17 @@ fn run(
     cancel: &AtomicBool,
     progress: &Progress,
 ) {
-    let next = AtomicUsize::new(0);
+    let queue = Queue::new(files, cancel);
     let work = || {
-        while !cancel.load(Ordering::Relaxed) {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(file) = files.get(i) else { break };
+        while let Some((_, file)) = queue.take() {
             if ensure(cache_dir, file, presentation) {
                 progress.built.fetch_add(1, Ordering::Relaxed);
             }
             progress.seen.fetch_add(1, Ordering::Relaxed);
         }
     };
-    let workers = threads.clamp(1, files.len().max(1));
     thread::scope(|s| {
-        for _ in 1..workers {
+        for _ in 1..queue.workers(threads) {
             s.spawn(work);
         }
         work();

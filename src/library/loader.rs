@@ -6,10 +6,11 @@
 //! with how many of how many are done. Dropping the [`Loader`] cancels it.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 
 use super::outbox::{Job, Outbox, Wake};
+use super::queue::Queue;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -182,19 +183,17 @@ fn load_misses(
     if misses.is_empty() {
         return;
     }
-    let next = AtomicUsize::new(0);
+    let queue = Queue::new(misses, cancel);
     let (row_tx, row_rx) = mpsc::channel::<Vec<Row>>();
     thread::scope(|s| {
-        for _ in 0..threads.clamp(1, misses.len()) {
-            let (next, row_tx) = (&next, row_tx.clone());
+        for _ in 0..queue.workers(threads) {
+            let (queue, row_tx) = (&queue, row_tx.clone());
             s.spawn(move || {
                 // Rows go out in small batches: a wake-up of the collector
                 // per row cost 0.4 s of system time on 10,000 rows.
                 let mut held = Vec::new();
                 let mut last = None::<Instant>;
-                while !cancel.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(found) = misses.get(i) else { break };
+                while let Some((_, found)) = queue.take() {
                     held.push(Row::load(dir, found));
                     let due = last.is_none_or(|t| t.elapsed() >= BATCH_INTERVAL);
                     if held.len() >= WORKER_BATCH || due {

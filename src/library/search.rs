@@ -6,7 +6,7 @@
 //! content hash), or is built from the file once and cached.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -15,6 +15,7 @@ use super::hash::ContentHash;
 use super::index::{self, BlockHit, FileIndex, Finder, Lookup, Presentation};
 use super::loader::default_threads;
 use super::outbox::{Job, Outbox, Wake};
+use super::queue::Queue;
 use super::row::{Row, read_bytes};
 use super::slots::Slots;
 use crate::text::fold::fold;
@@ -219,17 +220,15 @@ fn search_all(
     tx: &Outbox<SearchEvent>,
     tally: &mut Tally,
 ) {
-    let next = AtomicUsize::new(0);
+    let queue = Queue::new(files, cancel);
     let finder = Finder::new(query);
     let (out_tx, out_rx) = mpsc::channel::<Outcome>();
     let total = files.len();
     thread::scope(|s| {
-        for _ in 0..options.threads.clamp(1, total) {
-            let (next, finder, out_tx) = (&next, &finder, out_tx.clone());
+        for _ in 0..queue.workers(options.threads) {
+            let (queue, finder, out_tx) = (&queue, &finder, out_tx.clone());
             s.spawn(move || {
-                while !cancel.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = files.get(i) else { break };
+                while let Some((i, file)) = queue.take() {
                     if out_tx
                         .send(search_one(i, file, query, finder, options))
                         .is_err()
