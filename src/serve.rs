@@ -4,6 +4,8 @@
 //! thread per reader.
 
 pub mod access;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod c_maths;
 mod channel;
 mod conn;
 pub mod gate;

@@ -456,3 +456,17 @@ fn a_bad_config_file_is_one_line_per_problem_with_its_place_and_exit_2() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// glibc's loader names every library it loads when `LD_DEBUG=libs`: the
+/// binary loads the C library but not the C maths library, whose loading
+/// took 0.1-0.2 ms of every start. When this fails, a dependency calls a C
+/// maths function that `src/serve/c_maths.rs` does not define yet.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_binary_does_not_load_the_c_maths_library() {
+    let out = briefing_with(&["--version"], &[("LD_DEBUG", "libs")]);
+    assert!(out.status.success());
+    let loaded = String::from_utf8_lossy(&out.stderr);
+    assert!(loaded.contains("libc.so"), "the loader said: {loaded}");
+    assert!(!loaded.contains("libm.so"), "the loader said: {loaded}");
+}
