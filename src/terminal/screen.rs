@@ -141,7 +141,13 @@ impl<W: Write> Screen<W> {
             hashes = Some(next_hashes);
         } else {
             o.push_str("\x1b[0m\x1b[H\x1b[2J");
-            self.prev = Buffer::empty(next.area);
+            // Our copy of the cleared screen: blanked in place, not a new
+            // buffer (on the first frame a new one cost 20 page faults).
+            if self.prev.area == next.area {
+                self.prev.reset();
+            } else {
+                self.prev = Buffer::empty(next.area);
+            }
             self.cursor = Some((0, 0));
             self.style = Some(Style::new());
             self.valid = true;
@@ -385,6 +391,19 @@ mod tests {
         s.draw(&b).unwrap();
         assert_eq!(s.bytes_written(), n);
         assert_eq!(screen_text(s.writer(), 20, 4).trim_end(), expected(&b));
+    }
+
+    #[test]
+    fn a_frame_after_invalidate_draws_everything_again() {
+        let mut s = Screen::new(Vec::new(), 20, 4);
+        let b = buffer(&["hello", "", "world"], 20, 4);
+        s.draw(&b).unwrap();
+        let first = std::mem::take(s.writer());
+        s.invalidate();
+        s.draw(&b).unwrap();
+        // The second frame alone, which clears the screen, shows it all.
+        assert_eq!(screen_text(s.writer(), 20, 4).trim_end(), expected(&b));
+        assert_eq!(s.writer().len(), first.len());
     }
 
     #[test]
