@@ -46,7 +46,9 @@ impl Output {
             self.error(&format!("briefing: cannot write: {e}"));
             return 1;
         }
-        let (out, err) = (io::stdout().lock(), io::stderr().lock());
+        // Handles that lock per write, not for the whole command: a thread
+        // of the command that wrote to stderr would wait for the lock forever.
+        let (out, err) = (io::stdout(), io::stderr());
         if self.ascii {
             command(&mut Ascii(out), &mut Ascii(err))
         } else {
@@ -124,4 +126,27 @@ fn stdout_open() -> io::Result<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use super::Output;
+
+    #[test]
+    fn a_thread_of_the_command_may_write_to_stderr() {
+        let code = Output { ascii: false }.run(|_, _| {
+            let (wrote, written) = mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = writeln!(std::io::stderr(), "a worker's line");
+                let _ = wrote.send(());
+            });
+            // Had `run` kept stderr locked, the worker would still wait.
+            u8::from(written.recv_timeout(Duration::from_secs(5)).is_err())
+        });
+        assert_eq!(code, 0);
+    }
 }
