@@ -142,7 +142,7 @@ impl<W: Write> Screen<W> {
         } else {
             o.push_str("\x1b[0m\x1b[H\x1b[2J");
             // Our copy of the cleared screen: blanked in place, not a new
-            // buffer (on the first frame a new one cost 20 page faults).
+            // buffer (on the first frame a new one cost about 20 page faults).
             if self.prev.area == next.area {
                 self.prev.reset();
             } else {
