@@ -283,11 +283,8 @@ fn gather<H: Host>(
 
 /// Draws the UI into `frame` and sends it to the screen.
 fn draw<W: Write>(app: &impl Ui, screen: &mut Screen<W>, frame: &mut Buffer) -> io::Result<()> {
-    if frame.area == screen.area() {
-        frame.reset();
-    } else {
-        *frame = Buffer::empty(screen.area());
-    }
+    frame.resize(screen.area());
+    frame.reset();
     app.render(frame.area, frame);
     screen.draw(frame)
 }

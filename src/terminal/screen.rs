@@ -143,11 +143,8 @@ impl<W: Write> Screen<W> {
             o.push_str("\x1b[0m\x1b[H\x1b[2J");
             // Our copy of the cleared screen: blanked in place, not a new
             // buffer (on the first frame a new one cost about 20 page faults).
-            if self.prev.area == next.area {
-                self.prev.reset();
-            } else {
-                self.prev = Buffer::empty(next.area);
-            }
+            self.prev.resize(next.area);
+            self.prev.reset();
             self.cursor = Some((0, 0));
             self.style = Some(Style::new());
             self.valid = true;
